@@ -1,0 +1,29 @@
+package dev.supportbot.policy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One row of the SLA table: what a severity means, how fast the first human response is due, and the phrases
+ * that mark a message as a report at this level.
+ */
+public record SeverityLevel(Severity severity, String name, String definition, Duration initialResponse,
+                            List<String> examples, List<Pattern> signals) {
+    public SeverityLevel {
+        Objects.requireNonNull(severity, "severity");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("severity " + severity + " has no name");
+        }
+        if (definition == null || definition.isBlank()) {
+            throw new IllegalArgumentException("severity " + severity + " has no definition");
+        }
+        if (initialResponse == null || initialResponse.isNegative() || initialResponse.isZero()) {
+            throw new IllegalArgumentException(
+                    "severity " + severity + " needs a positive initial_response, got " + initialResponse);
+        }
+        examples = List.copyOf(examples == null ? List.of() : examples);
+        signals = List.copyOf(signals == null ? List.of() : signals);
+    }
+}
