@@ -158,7 +158,8 @@ public final class Policy {
             if (outOfScope != null) {
                 for (TopicEntry topic : outOfScope) {
                     topics.add(new ScopeTopic(topic.id(), topic.label(),
-                            compileAll(file, "scope.out_of_scope." + topic.id() + ".signals", topic.signals())));
+                            compileAll(file, "scope.out_of_scope." + topic.id() + ".signals", topic.signals()),
+                            Boolean.TRUE.equals(topic.yieldsToInfrastructure())));
                 }
             }
             try {
@@ -169,6 +170,7 @@ public final class Policy {
         }
     }
 
-    private record TopicEntry(String id, String label, List<String> signals) {
+    private record TopicEntry(String id, String label, List<String> signals,
+                              @JsonProperty("yields_to_infrastructure") Boolean yieldsToInfrastructure) {
     }
 }

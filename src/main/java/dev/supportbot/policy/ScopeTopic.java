@@ -3,8 +3,12 @@ package dev.supportbot.policy;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** One out-of-scope item of the support scope, with the phrases that identify a request about it. */
-public record ScopeTopic(String id, String label, List<Pattern> signals) {
+/**
+ * One out-of-scope item of the support scope, with the phrases that identify a request about it.
+ * {@code yieldsToInfrastructure}: a problem that also names infrastructure (a node, a GPU, the network) and
+ * shows a fault there is a ticket, not an out-of-scope reply (customer code failing on a broken GPU).
+ */
+public record ScopeTopic(String id, String label, List<Pattern> signals, boolean yieldsToInfrastructure) {
     public ScopeTopic {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("an out_of_scope item has no id");

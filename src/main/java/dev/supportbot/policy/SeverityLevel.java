@@ -26,4 +26,17 @@ public record SeverityLevel(Severity severity, String name, String definition, D
         examples = List.copyOf(examples == null ? List.of() : examples);
         signals = List.copyOf(signals == null ? List.of() : signals);
     }
+
+    /** The target in words: "4 hours", "90 minutes", "2 days". */
+    public String targetText() {
+        long minutes = initialResponse.toMinutes();
+        if (minutes % (60 * 24) == 0 && minutes >= 60 * 48) {
+            return minutes / (60 * 24) + " days";
+        }
+        if (minutes % 60 == 0) {
+            long hours = minutes / 60;
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        return minutes + " minutes";
+    }
 }

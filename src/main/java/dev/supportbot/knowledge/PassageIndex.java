@@ -1,0 +1,176 @@
+package dev.supportbot.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The Lucene index of passages, in memory: one writer, one {@link SearcherManager}. Queries are built from
+ * analysed tokens with {@link QueryBuilder}, never parsed, so user text cannot inject syntax, fields or boosts.
+ * Thread-safe.
+ */
+final class PassageIndex implements AutoCloseable {
+    private static final int CANDIDATES = 24;
+    private static final double UNKNOWN_TERM_SHARE = 0.3;
+    private static final Map<String, Float> FIELD_BOOSTS = Map.of("body", 1.0f, "section", 1.6f, "title", 0.4f);
+
+    private final Analyzer queryAnalyzer;
+    private final Analyzer indexAnalyzer;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final List<Passage> passages;
+    private final Map<Integer, Set<String>> expandedTerms = new ConcurrentHashMap<>();
+
+    PassageIndex(List<Passage> passages, Analyzer indexAnalyzer, Analyzer queryAnalyzer) {
+        this.passages = List.copyOf(passages);
+        this.indexAnalyzer = indexAnalyzer;
+        this.queryAnalyzer = queryAnalyzer;
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64));
+            for (int ordinal = 0; ordinal < this.passages.size(); ordinal++) {
+                Passage passage = this.passages.get(ordinal);
+                writer.updateDocument(new Term("id", passage.id()), toDocument(ordinal, passage));
+            }
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the in-memory passage index failed", e);
+        }
+    }
+
+    private static Document toDocument(int ordinal, Passage passage) {
+        Document document = new Document();
+        document.add(new StringField("id", passage.id(), Field.Store.NO));
+        document.add(new StoredField("ordinal", ordinal));
+        document.add(new TextField("title", passage.title(), Field.Store.NO));
+        document.add(new TextField("section", String.join(" ", passage.headings()), Field.Store.NO));
+        document.add(new TextField("body", passage.body(), Field.Store.NO));
+        return document;
+    }
+
+    int size() {
+        return passages.size();
+    }
+
+    /** Candidates ranked by relevance and coverage of the question's terms. */
+    List<SearchHit> search(String question, int limit) {
+        Map<String, Double> weights = termWeights(question);
+        if (weights.isEmpty()) {
+            return List.of();
+        }
+        Query query = buildQuery(question);
+        if (query == null) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                ScoreDoc[] top = searcher.search(query, CANDIDATES).scoreDocs;
+                return rank(searcher, top, weights, limit);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the in-memory passage index failed", e);
+        }
+    }
+
+    private Query buildQuery(String question) {
+        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean any = false;
+        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+            Query clause = builder.createBooleanQuery(field.getKey(), question, BooleanClause.Occur.SHOULD);
+            if (clause != null) {
+                query.add(new BoostQuery(clause, field.getValue()), BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+        }
+        return any ? query.build() : null;
+    }
+
+    private List<SearchHit> rank(IndexSearcher searcher, ScoreDoc[] top, Map<String, Double> weights, int limit)
+            throws IOException {
+        if (top.length == 0) {
+            return List.of();
+        }
+        double bestRelevance = top[0].score;
+        double totalWeight = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<SearchHit> hits = new ArrayList<>();
+        for (ScoreDoc scoreDoc : top) {
+            int ordinal = searcher.storedFields().document(scoreDoc.doc).getField("ordinal").numericValue().intValue();
+            Passage passage = passages.get(ordinal);
+            Set<String> terms = expandedTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
+                    passage.title() + "\n" + String.join("\n", passage.headings()) + "\n" + passage.body()));
+            List<String> matched = new ArrayList<>();
+            double covered = 0;
+            for (Map.Entry<String, Double> weight : weights.entrySet()) {
+                if (terms.contains(weight.getKey())) {
+                    matched.add(weight.getKey());
+                    covered += weight.getValue();
+                }
+            }
+            double coverage = Math.min(1.0, covered / totalWeight);
+            double score = passage.weight() * (0.35 * scoreDoc.score / bestRelevance + 0.65 * coverage);
+            hits.add(new SearchHit(passage, score, coverage, matched));
+        }
+        hits.sort((left, right) -> Double.compare(right.score(), left.score()));
+        return hits.subList(0, Math.min(limit, hits.size()));
+    }
+
+    /** The question's index terms, each weighted by how rare it is in the passages (inverse document frequency). */
+    Map<String, Double> termWeights(String question) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int count = Math.max(1, searcher.getIndexReader().numDocs());
+                double rarest = Math.log(1 + (count + 0.5) / 0.5);
+                for (String term : Terms.of(indexAnalyzer, question)) {
+                    int frequency = Math.max(searcher.getIndexReader().docFreq(new Term("body", term)),
+                            searcher.getIndexReader().docFreq(new Term("section", term)));
+                    // A word no passage uses says nothing about which passage answers: it counts a little,
+                    // so a question made only of unknown words still finds no answer.
+                    weights.put(term, frequency == 0 ? UNKNOWN_TERM_SHARE * rarest
+                            : Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5)));
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading term statistics failed", e);
+        }
+        return weights;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory; writer; searchers) {
+            // closed in reverse order by try-with-resources
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.supportbot.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One message as triage reads it: its plain text and whether it is a question. Finds where patterns match,
+ * leaving out matches that are negated ("not down") and, in questions, matches inside a hypothetical clause
+ * ("what happens if the cluster goes down?"). Not shared between threads.
+ */
+final class Reading {
+    private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]");
+
+    private final String text;
+    private final TriageCues cues;
+    private final boolean question;
+
+    Reading(String text, TriageCues cues) {
+        this.text = text;
+        this.cues = cues;
+        this.question = any(cues.question());
+    }
+
+    String text() {
+        return text;
+    }
+
+    boolean isQuestion() {
+        return question;
+    }
+
+    boolean any(List<Pattern> patterns) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int words() {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    /** Matches that state something as fact: not negated, and not hypothetical when the message is a question. */
+    List<String> assertedMatches(List<Pattern> patterns) {
+        List<String> found = new ArrayList<>();
+        for (Pattern pattern : patterns) {
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                if (!negated(matcher.start()) && !(question && hypothetical(matcher.start()))) {
+                    found.add(matcher.group().strip());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private boolean negated(int start) {
+        String before = text.substring(Math.max(0, start - 16), start);
+        for (Pattern negation : cues.negation()) {
+            if (negation.matcher(before).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hypothetical(int start) {
+        String clause = clauseBefore(start);
+        for (Pattern cue : cues.hypothetical()) {
+            if (cue.matcher(clause).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String clauseBefore(int start) {
+        int clauseStart = 0;
+        Matcher end = CLAUSE_END.matcher(text);
+        while (end.find() && end.start() < start) {
+            clauseStart = end.end();
+        }
+        return text.substring(clauseStart, start);
+    }
+}
