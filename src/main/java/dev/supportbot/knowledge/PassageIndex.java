@@ -35,6 +35,7 @@ import org.apache.lucene.util.QueryBuilder;
 final class PassageIndex implements AutoCloseable {
     private static final int CANDIDATES = 24;
     private static final double UNKNOWN_TERM_SHARE = 0.3;
+    private static final double LEAD_BONUS = 0.1;
     private static final Map<String, Float> FIELD_BOOSTS = Map.of("body", 1.0f, "section", 1.6f, "title", 0.4f);
 
     private final Analyzer queryAnalyzer;
@@ -44,6 +45,7 @@ final class PassageIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final List<Passage> passages;
     private final Map<Integer, Set<String>> expandedTerms = new ConcurrentHashMap<>();
+    private final Map<Integer, Set<String>> leadTerms = new ConcurrentHashMap<>();
 
     PassageIndex(List<Passage> passages, Analyzer indexAnalyzer, Analyzer queryAnalyzer) {
         this.passages = List.copyOf(passages);
@@ -126,16 +128,24 @@ final class PassageIndex implements AutoCloseable {
             Passage passage = passages.get(ordinal);
             Set<String> terms = expandedTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
                     passage.title() + "\n" + String.join("\n", passage.headings()) + "\n" + passage.body()));
+            Set<String> lead = leadTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
+                    Excerpts.units(passage.body()).get(0)));
             List<String> matched = new ArrayList<>();
             double covered = 0;
+            double coveredByLead = 0;
             for (Map.Entry<String, Double> weight : weights.entrySet()) {
                 if (terms.contains(weight.getKey())) {
                     matched.add(weight.getKey());
                     covered += weight.getValue();
                 }
+                if (lead.contains(weight.getKey())) {
+                    coveredByLead += weight.getValue();
+                }
             }
             double coverage = Math.min(1.0, covered / totalWeight);
-            double score = passage.weight() * (0.35 * scoreDoc.score / bestRelevance + 0.65 * coverage);
+            // A passage whose opening sentence is about the question (a definition, a direct statement) ranks up.
+            double score = passage.weight() * (0.35 * scoreDoc.score / bestRelevance + 0.65 * coverage
+                    + LEAD_BONUS * Math.min(1.0, coveredByLead / totalWeight));
             hits.add(new SearchHit(passage, score, coverage, matched));
         }
         hits.sort((left, right) -> Double.compare(right.score(), left.score()));

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Reading {
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?]\\s+\\S");
 
     private final String text;
     private final TriageCues cues;
@@ -38,6 +39,11 @@ final class Reading {
             }
         }
         return false;
+    }
+
+    /** One sentence only: nothing follows a full stop, question mark or exclamation mark. */
+    boolean singleSentence() {
+        return !SENTENCE_BREAK.matcher(text).find();
     }
 
     int words() {

@@ -55,6 +55,13 @@ public final class Triage {
         if (!signals.outage().isEmpty()) {
             return outageTicket(reading, signals, reasons);
         }
+        if (signals.policyQuestion() && reading.singleSentence()) {
+            // "Is severity 3 for documentation errors?" asks about the policy; it reports nothing.
+            Optional<Decision> answer = answer(text, ANSWER_COVERAGE, reasons);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
         Optional<Severity> stated = signals.stated();
         if (stated.isPresent() && (signals.reportsProblem() || !reading.isQuestion())) {
             reasons.add("severity stated by the customer: " + stated.get());
