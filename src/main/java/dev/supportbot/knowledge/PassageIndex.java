@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +36,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class PassageIndex implements AutoCloseable {
     private static final int CANDIDATES = 24;
+    private static final int MAX_QUERY_WORDS = 64;
     private static final double UNKNOWN_TERM_SHARE = 0.3;
     private static final double LEAD_BONUS = 0.1;
     private static final Map<String, Float> FIELD_BOOSTS = Map.of("body", 1.0f, "section", 1.6f, "title", 0.4f);
@@ -79,7 +82,8 @@ final class PassageIndex implements AutoCloseable {
     }
 
     /** Candidates ranked by relevance and coverage of the question's terms. */
-    List<SearchHit> search(String question, int limit) {
+    List<SearchHit> search(String text, int limit) {
+        String question = compact(text);
         Map<String, Double> weights = termWeights(question);
         if (weights.isEmpty()) {
             return List.of();
@@ -99,6 +103,21 @@ final class PassageIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory passage index failed", e);
         }
+    }
+
+    /**
+     * The question's distinct words, first {@value #MAX_QUERY_WORDS} of them: a long paste or a repeated word
+     * must not grow the query past Lucene's clause limit or slow search down.
+     */
+    static String compact(String text) {
+        LinkedHashSet<String> words = new LinkedHashSet<>();
+        for (String word : text.split("\\s+")) {
+            if (words.size() == MAX_QUERY_WORDS) {
+                break;
+            }
+            words.add(word.toLowerCase(Locale.ROOT));
+        }
+        return String.join(" ", words);
     }
 
     private Query buildQuery(String question) {
@@ -153,7 +172,8 @@ final class PassageIndex implements AutoCloseable {
     }
 
     /** The question's index terms, each weighted by how rare it is in the passages (inverse document frequency). */
-    Map<String, Double> termWeights(String question) {
+    Map<String, Double> termWeights(String text) {
+        String question = compact(text);
         Map<String, Double> weights = new LinkedHashMap<>();
         try {
             IndexSearcher searcher = searchers.acquire();

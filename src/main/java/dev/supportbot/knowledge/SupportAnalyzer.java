@@ -23,7 +23,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  */
 final class SupportAnalyzer extends Analyzer {
     private static final Pattern MENTION = Pattern.compile("<[@!#][^>|]*(?:\\|([^>]*))?>");
-    private static final Pattern LINK = Pattern.compile("<((?:https?|mailto|ftp):[^|>]*)(?:\\|([^>]*))?>");
+    private static final Pattern LABELLED_LINK = Pattern.compile("<(?:https?|mailto|ftp):[^|>]*\\|([^>]*)>");
+    private static final Pattern BARE_LINK = Pattern.compile("<((?:https?|mailto|ftp):[^|>]*)>");
 
     private final CharArraySet stopWords;
     private final Optional<SynonymMap> synonyms;
@@ -48,7 +49,8 @@ final class SupportAnalyzer extends Analyzer {
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
         Reader mentionsRemoved = new PatternReplaceCharFilter(MENTION, "$1", reader);
-        return new PatternReplaceCharFilter(LINK, "$1 $2", mentionsRemoved);
+        Reader labelsKept = new PatternReplaceCharFilter(LABELLED_LINK, "$1", mentionsRemoved);
+        return new PatternReplaceCharFilter(BARE_LINK, "$1", labelsKept);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * ("what happens if the cluster goes down?"). Not shared between threads.
  */
 final class Reading {
+    private static final int MAX_WORD_CHARS = 16;
     private static final Pattern CLAUSE_END = Pattern.compile("[.;!?,]");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?]\\s+\\S");
 
@@ -46,8 +47,9 @@ final class Reading {
         return !SENTENCE_BREAK.matcher(text).find();
     }
 
-    int words() {
-        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    /** At most this many words, and no word longer than a real one: small talk is short. */
+    boolean isShort(int maxWords) {
+        return text.length() <= maxWords * MAX_WORD_CHARS && text.strip().split("\\s+").length <= maxWords;
     }
 
     /** Matches that state something as fact: not negated, and not hypothetical when the message is a question. */

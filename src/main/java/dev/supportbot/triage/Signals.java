@@ -31,7 +31,7 @@ record Signals(List<String> outage, List<String> severe, List<String> minor, Lis
                 stated(reading, policy),
                 reading.any(cues.recovered()),
                 reading.any(cues.partialScope()) && !reading.any(cues.totalScope()),
-                reading.any(cues.smallTalk()) && reading.words() <= cues.smallTalkMaxWords(),
+                reading.isShort(cues.smallTalkMaxWords()) && reading.any(cues.smallTalk()),
                 reading.isQuestion() && reading.any(cues.policyQuestion()),
                 topics,
                 reading.any(cues.infrastructure()));

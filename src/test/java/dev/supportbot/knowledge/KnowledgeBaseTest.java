@@ -1,0 +1,100 @@
+package dev.supportbot.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KnowledgeBaseTest {
+    private static KnowledgeBase knowledge;
+
+    @BeforeAll
+    static void openTheProjectKnowledge() {
+        knowledge = KnowledgeBase.open(Path.of("knowledge"));
+    }
+
+    @AfterAll
+    static void close() {
+        knowledge.close();
+    }
+
+    @Test
+    void theBestPassageForAQuestionIsTheSectionThatAnswersIt() {
+        SearchHit hit = knowledge.search("Do users have root access on managed slurm?", 1).get(0);
+        assertEquals("Managed and Unmanaged Slurm compared › Root and sudo privileges", hit.passage().section());
+        assertTrue(hit.passage().url().endsWith("#root-and-sudo-privileges"), hit.passage().url());
+        assertTrue(hit.coverage() > 0.8, "coverage " + hit.coverage());
+    }
+
+    @Test
+    void synonymsFindTheSectionWrittenWithTheOtherWord() {
+        SearchHit hit = knowledge.search("do you troubleshoot IB?", 1).get(0);
+        assertEquals("Support scope › In scope: networking and storage", hit.passage().section());
+    }
+
+    @Test
+    void theExcerptKeepsTheTableRowThatAnswersWithItsHeader() {
+        SearchHit hit = knowledge.search("initial response time table service request", 1).get(0);
+        String excerpt = knowledge.excerpt(hit, "initial response time table service request", 200);
+        assertTrue(excerpt.length() <= 260, excerpt);
+        assertTrue(excerpt.contains("24 hours"), excerpt);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"title:x^100 AND (", "*", "\"", "NOT NOT OR AND", "<!channel> <!here>", "",
+            "body:/.*/", "a~2 b^3 [1 TO 5] {x} ?", "\u0000\uFFFF\uD83D\uDE00", ")))((("})
+    void userTextNeverReachesAQueryParserRaw(String text) {
+        List<SearchHit> hits = assertDoesNotThrow(() -> knowledge.search(text, 3));
+        assertTrue(hits.size() <= 3);
+    }
+
+    @Test
+    void aQuestionOfUnknownWordsFindsNothingCovered() {
+        List<SearchHit> hits = knowledge.search("zebra quokka marmalade", 3);
+        assertTrue(hits.isEmpty() || hits.get(0).coverage() == 0, hits.toString());
+    }
+
+    @Test
+    void statsCountDocumentsAndPassages() {
+        KnowledgeBase.Stats stats = knowledge.stats();
+        assertEquals(2, stats.documents());
+        assertTrue(stats.passages() >= 20, "passages " + stats.passages());
+    }
+
+    @Test
+    void anExtraHtmlSourceIsIndexedWithItsCitationBase(@TempDir Path dir) throws IOException {
+        Path html = Files.createDirectories(dir.resolve("html"));
+        Files.writeString(html.resolve("sbatch.html"), "<div role=main><h1>sbatch</h1><h2 id=desc>Description"
+                + "</h2><p>sbatch submits a batch script to Slurm.</p></div>");
+        try (KnowledgeBase withHtml = KnowledgeBase.open(Path.of("knowledge"),
+                List.of(DocSource.parse(html + ",base=https://slurm.example/,weight=0.6")))) {
+            SearchHit hit = withHtml.search("how does sbatch submit a batch script", 1).get(0);
+            assertEquals("https://slurm.example/sbatch.html#desc", hit.passage().url());
+            assertEquals(3, withHtml.stats().documents());
+        }
+    }
+
+    @Test
+    void aMissingDocsFolderIsAClearError(@TempDir Path dir) {
+        KnowledgeException error = assertThrows(KnowledgeException.class, () -> KnowledgeBase.open(dir));
+        assertTrue(error.getMessage().startsWith("docs folder not found"), error.getMessage());
+    }
+
+    @Test
+    void aBadSourceSpecIsAClearError() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DocSource.parse("dir,colour=blue"));
+        assertTrue(error.getMessage().contains("expected DIR[,base=URL][,weight=W]"), error.getMessage());
+    }
+}
