@@ -24,6 +24,16 @@ public final class ChatText {
     private ChatText() {
     }
 
+    private static String markupRemoved(String slackText) {
+        String text = USER_MENTION.matcher(slackText).replaceAll(" ");
+        text = DATE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+        text = BROADCAST.matcher(text).replaceAll(" ");
+        text = CHANNEL.matcher(text).replaceAll(match ->
+                match.group(1) == null ? " " : Matcher.quoteReplacement(match.group(1)));
+        text = LABELLED_LINK.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(2)));
+        return BARE_LINK.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+    }
+
     /** The readable text of a Slack message, at most {@link #MAX_ANALYSED_CHARS} characters. */
     public static String plain(String slackText) {
         if (slackText == null) {
@@ -31,15 +41,15 @@ public final class ChatText {
         }
         String text = slackText.length() > MAX_ANALYSED_CHARS * 2
                 ? slackText.substring(0, MAX_ANALYSED_CHARS * 2) : slackText;
-        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        text = USER_MENTION.matcher(text).replaceAll(" ");
-        text = DATE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
-        text = BROADCAST.matcher(text).replaceAll(" ");
-        text = CHANNEL.matcher(text).replaceAll(match ->
-                match.group(1) == null ? " " : Matcher.quoteReplacement(match.group(1)));
-        text = LABELLED_LINK.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(2)));
-        text = BARE_LINK.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
-        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+            text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        }
+        if (text.indexOf('<') >= 0) {
+            text = markupRemoved(text);
+        }
+        if (text.indexOf('&') >= 0) {
+            text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        }
         text = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201C', '"').replace('\u201D', '"');
         text = CONTROL.matcher(text).replaceAll("");
         text = SPACES.matcher(text).replaceAll(" ").strip();

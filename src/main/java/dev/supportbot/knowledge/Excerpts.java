@@ -38,8 +38,12 @@ final class Excerpts {
         }
         StringBuilder excerpt = new StringBuilder();
         String bestUnit = units.get(best);
-        if (bestUnit.startsWith("|") && best > 0 && units.get(0).startsWith("|")) {
-            excerpt.append(units.get(0)).append('\n');
+        int tableStart = best;
+        while (bestUnit.startsWith("|") && tableStart > 0 && units.get(tableStart - 1).startsWith("|")) {
+            tableStart--;
+        }
+        if (tableStart < best) {
+            excerpt.append(units.get(tableStart)).append('\n');
         }
         excerpt.append(bestUnit);
         for (int next = best + 1; next < units.size(); next++) {

@@ -13,15 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -35,13 +36,15 @@ import org.apache.lucene.util.QueryBuilder;
  * Thread-safe.
  */
 final class PassageIndex implements AutoCloseable {
-    private static final int CANDIDATES = 24;
+    private static final int CANDIDATES = 16;
     private static final int MAX_QUERY_WORDS = 64;
     private static final double UNKNOWN_TERM_SHARE = 0.3;
     private static final double LEAD_BONUS = 0.1;
-    private static final Map<String, Float> FIELD_BOOSTS = Map.of("body", 1.0f, "section", 1.6f, "title", 0.4f);
+    private static final double HEADING_BONUS = 0.15;
+    private static final String FIELD = "text";
 
     private final Analyzer queryAnalyzer;
+    private final QueryBuilder queryBuilder;
     private final Analyzer indexAnalyzer;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
@@ -49,11 +52,13 @@ final class PassageIndex implements AutoCloseable {
     private final List<Passage> passages;
     private final Map<Integer, Set<String>> expandedTerms = new ConcurrentHashMap<>();
     private final Map<Integer, Set<String>> leadTerms = new ConcurrentHashMap<>();
+    private final Map<Integer, Set<String>> headingTerms = new ConcurrentHashMap<>();
 
     PassageIndex(List<Passage> passages, Analyzer indexAnalyzer, Analyzer queryAnalyzer) {
         this.passages = List.copyOf(passages);
         this.indexAnalyzer = indexAnalyzer;
         this.queryAnalyzer = queryAnalyzer;
+        this.queryBuilder = new QueryBuilder(queryAnalyzer);
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64));
             for (int ordinal = 0; ordinal < this.passages.size(); ordinal++) {
@@ -70,10 +75,11 @@ final class PassageIndex implements AutoCloseable {
     private static Document toDocument(int ordinal, Passage passage) {
         Document document = new Document();
         document.add(new StringField("id", passage.id(), Field.Store.NO));
-        document.add(new StoredField("ordinal", ordinal));
-        document.add(new TextField("title", passage.title(), Field.Store.NO));
-        document.add(new TextField("section", String.join(" ", passage.headings()), Field.Store.NO));
-        document.add(new TextField("body", passage.body(), Field.Store.NO));
+        document.add(new NumericDocValuesField("ordinal", ordinal));
+        // One searched field: the headings are written twice so a question that names the section ranks it up.
+        String headings = String.join(" ", passage.headings());
+        document.add(new TextField(FIELD, passage.title() + "\n" + headings + "\n" + headings + "\n"
+                + passage.body(), Field.Store.NO));
         return document;
     }
 
@@ -121,17 +127,7 @@ final class PassageIndex implements AutoCloseable {
     }
 
     private Query buildQuery(String question) {
-        QueryBuilder builder = new QueryBuilder(queryAnalyzer);
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        boolean any = false;
-        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
-            Query clause = builder.createBooleanQuery(field.getKey(), question, BooleanClause.Occur.SHOULD);
-            if (clause != null) {
-                query.add(new BoostQuery(clause, field.getValue()), BooleanClause.Occur.SHOULD);
-                any = true;
-            }
-        }
-        return any ? query.build() : null;
+        return queryBuilder.createBooleanQuery(FIELD, question, BooleanClause.Occur.SHOULD);
     }
 
     private List<SearchHit> rank(IndexSearcher searcher, ScoreDoc[] top, Map<String, Double> weights, int limit)
@@ -143,15 +139,18 @@ final class PassageIndex implements AutoCloseable {
         double totalWeight = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         List<SearchHit> hits = new ArrayList<>();
         for (ScoreDoc scoreDoc : top) {
-            int ordinal = searcher.storedFields().document(scoreDoc.doc).getField("ordinal").numericValue().intValue();
+            int ordinal = ordinal(searcher, scoreDoc.doc);
             Passage passage = passages.get(ordinal);
             Set<String> terms = expandedTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
                     passage.title() + "\n" + String.join("\n", passage.headings()) + "\n" + passage.body()));
             Set<String> lead = leadTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
                     Excerpts.units(passage.body()).get(0)));
+            Set<String> heading = headingTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
+                    passage.headings().isEmpty() ? "" : passage.headings().get(passage.headings().size() - 1)));
             List<String> matched = new ArrayList<>();
             double covered = 0;
             double coveredByLead = 0;
+            double coveredByHeading = 0;
             for (Map.Entry<String, Double> weight : weights.entrySet()) {
                 if (terms.contains(weight.getKey())) {
                     matched.add(weight.getKey());
@@ -160,15 +159,30 @@ final class PassageIndex implements AutoCloseable {
                 if (lead.contains(weight.getKey())) {
                     coveredByLead += weight.getValue();
                 }
+                if (heading.contains(weight.getKey())) {
+                    coveredByHeading += weight.getValue();
+                }
             }
             double coverage = Math.min(1.0, covered / totalWeight);
-            // A passage whose opening sentence is about the question (a definition, a direct statement) ranks up.
+            // A section whose own heading names the question's subject, or whose opening sentence is about it
+            // (a definition, a direct statement), ranks up.
             double score = passage.weight() * (0.35 * scoreDoc.score / bestRelevance + 0.65 * coverage
-                    + LEAD_BONUS * Math.min(1.0, coveredByLead / totalWeight));
+                    + LEAD_BONUS * Math.min(1.0, coveredByLead / totalWeight)
+                    + HEADING_BONUS * Math.min(1.0, coveredByHeading / totalWeight));
             hits.add(new SearchHit(passage, score, coverage, matched));
         }
         hits.sort((left, right) -> Double.compare(right.score(), left.score()));
         return hits.subList(0, Math.min(limit, hits.size()));
+    }
+
+    private static int ordinal(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues ordinals = leaf.reader().getNumericDocValues("ordinal");
+        if (ordinals == null || !ordinals.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("passage " + doc + " has no ordinal");
+        }
+        return (int) ordinals.longValue();
     }
 
     /** The question's index terms, each weighted by how rare it is in the passages (inverse document frequency). */
@@ -181,8 +195,7 @@ final class PassageIndex implements AutoCloseable {
                 int count = Math.max(1, searcher.getIndexReader().numDocs());
                 double rarest = Math.log(1 + (count + 0.5) / 0.5);
                 for (String term : Terms.of(indexAnalyzer, question)) {
-                    int frequency = Math.max(searcher.getIndexReader().docFreq(new Term("body", term)),
-                            searcher.getIndexReader().docFreq(new Term("section", term)));
+                    int frequency = searcher.getIndexReader().docFreq(new Term(FIELD, term));
                     // A word no passage uses says nothing about which passage answers: it counts a little,
                     // so a question made only of unknown words still finds no answer.
                     weights.put(term, frequency == 0 ? UNKNOWN_TERM_SHARE * rarest

@@ -83,7 +83,7 @@ public final class Policy {
 
     static Pattern compile(Path file, String key, String regex) {
         try {
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             throw new PolicyException(file + ": " + key + " has an invalid pattern: " + e.getDescription()
                     + " in '" + regex + "'", e);

@@ -20,7 +20,8 @@ final class Reading {
     private final boolean question;
 
     Reading(String text, TriageCues cues) {
-        this.text = text;
+        // Lower case once, so the patterns match case-insensitively with the cheaper ASCII rule.
+        this.text = text.toLowerCase(java.util.Locale.ROOT);
         this.cues = cues;
         this.question = any(cues.question());
     }

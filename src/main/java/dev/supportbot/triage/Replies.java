@@ -43,15 +43,15 @@ final class Replies {
         return hits.isEmpty() ? new Citation("Support", fallbackSection, "") : hits.get(0).passage().citation();
     }
 
-    Decision answer(String question, SearchHit hit, List<String> reasons) {
+    Decision answer(String question, SearchHit hit, List<String> notes) {
         Citation citation = hit.passage().citation();
         String reply = knowledge.excerpt(hit, question, EXCERPT_CHARS) + "\n\nSource: " + source(citation);
-        reasons.add(String.format("answered from '%s' (coverage %.2f, terms %s)", citation.section(),
+        notes.add(String.format("answered from '%s' (coverage %.2f, terms %s)", citation.section(),
                 hit.coverage(), hit.matchedTerms()));
-        return new Decision.Answer(reply, List.of(citation), 0.5 + 0.5 * hit.coverage(), reasons);
+        return new Decision.Answer(reply, List.of(citation), 0.5 + 0.5 * hit.coverage(), List.of());
     }
 
-    Decision outOfScope(ScopeTopic topic, double confidence, List<String> reasons) {
+    Decision outOfScope(ScopeTopic topic, double confidence) {
         Scope scope = policy.scope();
         String excluded = scope.outOfScope().stream().map(ScopeTopic::label).collect(Collectors.joining("; "));
         String covered = scope.inScope().stream().map(Scope.InScopeArea::area).collect(Collectors.joining(", "));
@@ -62,15 +62,17 @@ final class Replies {
                 + "In scope: " + covered + ".\n"
                 + "You can still ask for best-effort help. " + scope.bestEffort() + "\n\n"
                 + "Source: " + source(citation);
-        return new Decision.OutOfScope(topic.id(), reply, List.of(citation), confidence, reasons);
+        return new Decision.OutOfScope(topic.id(), reply, List.of(citation), confidence,
+                List.of("out of scope: " + topic.label()));
     }
 
-    Decision ticket(SeverityLevel level, boolean stated, String text, double confidence, List<String> reasons) {
+    Decision ticket(SeverityLevel level, boolean stated, String text, double confidence) {
         Citation citation = slaCitations.get(level.severity());
         String reply = "I'm opening a " + level.name() + " ticket" + (stated ? " as you asked" : "")
                 + ". Initial response target: " + level.targetText() + " from your message.\n"
                 + level.name() + ": " + level.definition() + "\n\nSource: " + source(citation);
-        return new Decision.OpenTicket(level, stated, summary(text), reply, List.of(citation), confidence, reasons);
+        return new Decision.OpenTicket(level, stated, summary(text), reply, List.of(citation), confidence,
+                List.of());
     }
 
     private static String source(Citation citation) {

@@ -60,7 +60,7 @@ public record TriageCues(List<Pattern> smallTalk, int smallTalkMaxWords, List<Pa
         List<Pattern> patterns = new ArrayList<>();
         for (String regex : regexes == null ? List.<String>of() : regexes) {
             try {
-                patterns.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                patterns.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
             } catch (PatternSyntaxException e) {
                 throw new PolicyException(file + ": " + key + " has an invalid pattern: " + e.getDescription()
                         + " in '" + regex + "'", e);
