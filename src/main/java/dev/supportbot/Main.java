@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             TriageCommand.class,
             EvalCommand.class,
             IndexCommand.class,
+            dev.supportbot.tickets.TicketsCommand.class,
+            dev.supportbot.tickets.ReportCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad usage and bad configuration. */

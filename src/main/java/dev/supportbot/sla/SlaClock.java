@@ -58,10 +58,7 @@ public record SlaClock(Instant start, Instant deadline, WorkCalendar calendar, O
     }
 
     public SlaOutcome outcome(Instant now) {
-        if (respondedAt.isPresent()) {
-            return respondedAt.get().isAfter(deadline) ? SlaOutcome.BREACHED : SlaOutcome.MET;
-        }
-        return breachedAt.isPresent() || !now.isBefore(deadline) ? SlaOutcome.BREACHED : SlaOutcome.PENDING;
+        return SlaOutcome.of(deadline, respondedAt, breachedAt, now);
     }
 
     /** Wall-clock time until the deadline; negative once it has passed. */

@@ -2,6 +2,7 @@ package dev.supportbot.tickets;
 
 import dev.supportbot.policy.Severity;
 import dev.supportbot.sla.SlaClock;
+import dev.supportbot.sla.SlaOutcome;
 import dev.supportbot.sla.WarningLevel;
 import dev.supportbot.sla.WorkCalendar;
 import java.time.Instant;
@@ -42,6 +43,10 @@ public record Ticket(TicketId id, String customer, String channel, String thread
     public SlaClock slaClock(WorkCalendar calendar) {
         return new SlaClock(createdAt, firstResponseDueAt, calendar, firstResponse.map(FirstResponse::at),
                 slaWarnings, slaBreachedAt);
+    }
+
+    public SlaOutcome slaOutcome(Instant now) {
+        return SlaOutcome.of(firstResponseDueAt, firstResponse.map(FirstResponse::at), slaBreachedAt, now);
     }
 
     /** Whether the first-response clock still runs: no human response yet, no breach yet, ticket active. */
