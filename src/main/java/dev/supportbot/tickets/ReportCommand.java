@@ -51,8 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
             query = query.withCustomer(customer);
         }
         List<Ticket> tickets;
-        try (Database database = store.openExisting()) {
-            tickets = new TicketQueries(database).list(new Viewer.Staff("cli"), query);
+        try {
+            tickets = store.list(query);
         } catch (StoreException e) {
             spec.commandLine().getErr().println("supportbot: " + e.getMessage());
             return 1;

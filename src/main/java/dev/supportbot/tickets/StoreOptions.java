@@ -2,6 +2,7 @@ package dev.supportbot.tickets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The {@code --data-dir} option of every command that uses the ticket store. */
@@ -26,5 +27,12 @@ public final class StoreOptions {
             throw new StoreException("no ticket database at " + file + " (use --data-dir to name its folder)");
         }
         return Database.open(dataDir);
+    }
+
+    /** Lists tickets of an existing database for the operator at the terminal, who sees every organisation. */
+    List<Ticket> list(TicketQuery query) {
+        try (Database database = openExisting()) {
+            return new TicketQueries(database).list(new Viewer.Staff("operator"), query);
+        }
     }
 }

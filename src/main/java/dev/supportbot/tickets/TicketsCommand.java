@@ -43,8 +43,8 @@ public final class TicketsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Ticket> tickets;
-        try (Database database = store.openExisting()) {
-            tickets = new TicketQueries(database).list(new Viewer.Staff("cli"), query);
+        try {
+            tickets = store.list(query);
         } catch (StoreException e) {
             spec.commandLine().getErr().println("supportbot: " + e.getMessage());
             return 1;
