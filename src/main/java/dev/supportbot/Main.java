@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             dev.supportbot.tickets.TicketsCommand.class,
             dev.supportbot.tickets.ReportCommand.class,
+            dev.supportbot.console.DemoCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad usage and bad configuration. */

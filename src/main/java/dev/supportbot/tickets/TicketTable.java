@@ -33,7 +33,7 @@ final class TicketTable {
                     ticket.status().wireName(), ticket.assignee().orElse("-"), MINUTES.format(ticket.createdAt()),
                     MINUTES.format(ticket.firstResponseDueAt()),
                     ticket.firstResponse().map(response -> MINUTES.format(response.at())).orElse("-"),
-                    sla(ticket, now), oneLine(ticket.summary())));
+                    sla(ticket, now), TextLine.of(ticket.summary(), SUMMARY_WIDTH)));
         }
         int[] widths = new int[HEADINGS.size()];
         for (List<String> row : rows) {
@@ -56,14 +56,5 @@ final class TicketTable {
             case MET, BREACHED -> ticket.slaOutcome(now).name().toLowerCase(Locale.ROOT);
             case PENDING -> DurationText.timeLeft(Duration.between(now, ticket.firstResponseDueAt()));
         };
-    }
-
-    /** The summary on one line, cut with an ellipsis so the table stays readable. */
-    static String oneLine(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        if (flat.codePointCount(0, flat.length()) <= SUMMARY_WIDTH) {
-            return flat;
-        }
-        return flat.substring(0, flat.offsetByCodePoints(0, SUMMARY_WIDTH - 1)) + "…";
     }
 }
