@@ -108,7 +108,7 @@ final class ConsoleSession {
             out.println("usage: /as staff NAME | /as customer ORG [PERSON]");
             return;
         }
-        out.println("now typing as " + speaker.prompt().stripTrailing());
+        out.println("now typing as " + speaker.label());
     }
 
     /** A customer's message in their shared channel: triaged, and a ticket opened when it calls for one. */

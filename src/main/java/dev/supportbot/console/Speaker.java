@@ -20,10 +20,15 @@ record Speaker(Viewer viewer, String name) {
         return new Speaker(new Viewer.Customer(organisation), name);
     }
 
-    String prompt() {
+    /** {@code staff dana} or {@code acme/alice}. */
+    String label() {
         return switch (viewer) {
-            case Viewer.Staff staff -> "staff " + name + "> ";
-            case Viewer.Customer customer -> customer.organisation() + "/" + name + "> ";
+            case Viewer.Staff staff -> "staff " + name;
+            case Viewer.Customer customer -> customer.organisation() + "/" + name;
         };
+    }
+
+    String prompt() {
+        return label() + "> ";
     }
 }
