@@ -133,8 +133,10 @@ final class ConsoleSession {
         Creation creation = desk.tickets().create(new NewTicket(NewTicket.messageKey(channel, ts),
                 customer.organisation(), channel, ts, speaker.name(), text, decision.severity(), postedAt));
         bot(decision.reply());
-        desk.tickets().reply(creation.ticket().id(), new Viewer.Staff(BOT),
-                new Reply(BOT, AuthorRole.BOT, Visibility.PUBLIC, decision.reply(), clock.instant()));
+        if (creation.created()) {
+            desk.tickets().reply(creation.ticket().id(), new Viewer.Staff(BOT),
+                    new Reply(BOT, AuthorRole.BOT, Visibility.PUBLIC, decision.reply(), clock.instant()));
+        }
         out.println(TicketCard.card(desk.tickets().queries().get(creation.ticket().id(), speaker.viewer()),
                 clock.instant()));
     }
