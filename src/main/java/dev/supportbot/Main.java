@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             TriageCommand.class,
             EvalCommand.class,
             IndexCommand.class,
+            dev.supportbot.tickets.TicketsCommand.class,
+            dev.supportbot.tickets.ReportCommand.class,
+            dev.supportbot.console.DemoCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad usage and bad configuration. */
