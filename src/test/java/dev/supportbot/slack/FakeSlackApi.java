@@ -36,6 +36,8 @@ final class FakeSlackApi implements AutoCloseable {
     static final String HOME_TEAM = "T0HOME";
     static final String BOT_USER = "U0BOT";
     static final String BOT_ID = "B0BOT";
+    /** Calls to a {@code response_url} are recorded under this method name. */
+    static final String RESPONSE_URL = "response_url";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,6 +62,27 @@ final class FakeSlackApi implements AutoCloseable {
         String param(String name) {
             return params.getOrDefault(name, "");
         }
+
+        /** Every text and value in the call's blocks (or a view's blocks), decoded, one per line. */
+        String blockText() {
+            StringBuilder text = new StringBuilder();
+            collect(params.containsKey("view") ? json("view") : json("blocks"), text);
+            return text.toString();
+        }
+
+        private static void collect(JsonNode node, StringBuilder text) {
+            if (node.isObject()) {
+                node.properties().forEach(field -> {
+                    if (field.getValue().isTextual() && List.of("text", "value", "action_id").contains(field.getKey())) {
+                        text.append(field.getValue().asText()).append('\n');
+                    } else {
+                        collect(field.getValue(), text);
+                    }
+                });
+            } else if (node.isArray()) {
+                node.forEach(element -> collect(element, text));
+            }
+        }
     }
 
     private record Canned(int status, Map<String, String> headers, String body) {
@@ -69,6 +92,7 @@ final class FakeSlackApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(executor);
         server.createContext("/api/", this::handle);
+        server.createContext("/respond/", this::handle);
         server.start();
     }
 
@@ -118,7 +142,8 @@ final class FakeSlackApi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            String path = exchange.getRequestURI().getPath();
+            String method = path.startsWith("/api/") ? path.substring("/api/".length()) : RESPONSE_URL;
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             Map<String, String> params = contentType != null && contentType.startsWith("application/json")
