@@ -61,7 +61,7 @@ public final class SlackBot implements AutoCloseable {
                 .authTestCacheEnabled(true).authTestCacheExpirationMillis(Duration.ofHours(1).toMillis()).build());
         SlackBot bot = new SlackBot(settings, app, clock);
         OutgoingCalls calls = bot.own(new OutgoingCalls(client, timings.retry()));
-        WorkQueue work = bot.own(new WorkQueue(4, 10_000));
+        WorkQueue work = bot.own(new WorkQueue(2, 10_000));
         Roster roster = new Roster(workspace, auth.getTeamId(), calls);
         roster.refreshStaffGroup();
         Replies replies = new Replies(calls);
