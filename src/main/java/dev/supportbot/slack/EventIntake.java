@@ -22,12 +22,12 @@ final class EventIntake implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
 
     private final ObjectMapper json;
-    private final DeliveryLog deliveries;
+    private final DeliveryBatcher deliveries;
     private final WorkQueue work;
     private final Intake intake;
     private final HomeTab home;
 
-    EventIntake(ObjectMapper json, DeliveryLog deliveries, WorkQueue work, Intake intake, HomeTab home) {
+    EventIntake(ObjectMapper json, DeliveryBatcher deliveries, WorkQueue work, Intake intake, HomeTab home) {
         this.json = json;
         this.deliveries = deliveries;
         this.work = work;

@@ -58,10 +58,10 @@ public final class SlackBot implements AutoCloseable {
         AuthTestResponse auth = authTest(client);
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret()).requestVerificationEnabled(false) // RequestVerifier runs first
-                .authTestCacheEnabled(true).authTestCacheExpirationMillis(Duration.ofHours(1).toMillis()).build());
+                .authTestCacheEnabled(true).authTestCacheExpirationMillis(-1).build()); // no auth.test on the ack path
         SlackBot bot = new SlackBot(settings, app, clock);
         OutgoingCalls calls = bot.own(new OutgoingCalls(client, timings.retry()));
-        WorkQueue work = bot.own(new WorkQueue(2, 10_000));
+        WorkQueue work = bot.own(new WorkQueue(1, 10_000));
         Roster roster = new Roster(workspace, auth.getTeamId(), calls);
         roster.refreshStaffGroup();
         Replies replies = new Replies(calls);
@@ -69,7 +69,7 @@ public final class SlackBot implements AutoCloseable {
         TicketList list = new TicketList(store.queries(), clock);
         TicketActions actions = new TicketActions(store, list, cards, clock);
         Intake intake = new Intake(triage, store, roster, cards, replies, auth.getUserId());
-        app.use(new EventIntake(json, deliveries, work, intake, new HomeTab(roster, list, calls)));
+        app.use(new EventIntake(json, bot.own(new DeliveryBatcher(deliveries)), work, intake, new HomeTab(roster, list, calls)));
         BoltRoutes.register(app, roster, actions, new CardButtons(roster, store, actions, cards, replies, calls, clock),
                 work, triage);
         app.start();

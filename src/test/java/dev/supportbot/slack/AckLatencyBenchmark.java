@@ -11,15 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Ack latency of {@code POST /slack/events} for a burst of distinct signed events, sent 16 at a time, against the
- * whole app (signature check, delivery log write to SQLite, hand-off to the work queue). Prints one final line.
- * Run: {@code mvn -q test-compile exec:exec -Dexec.classpathScope=test
- * -Dexec.args="-cp %classpath dev.supportbot.slack.AckLatencyBenchmark"}
+ * Ack latency of {@code POST /slack/events} for a burst of distinct signed events against the whole app
+ * (signature check, delivery log write to SQLite, hand-off to the work queue), after a warm-up burst of the same
+ * size. Prints one final line. Arguments: concurrency (default 16), folder for the SQLite file (default: the
+ * system temp folder). Run: {@code mvn -q test-compile exec:exec -Dexec.classpathScope=test
+ * -Dexec.args="-cp %classpath dev.supportbot.slack.AckLatencyBenchmark 16"}
  */
 public final class AckLatencyBenchmark {
     private static final int EVENTS = 200;
-    private static final int WARM_UP = 20;
-    private static final int CONCURRENCY = 16;
+    private static final int WARM_UP = 200;
     private static final String[] MESSAGES = {
         "How long do you have to respond to a Severity 1 problem?",
         "the whole cluster is down, nobody can log in",
@@ -31,15 +31,17 @@ public final class AckLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Files.createTempDirectory("supportbot-bench");
+        int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        Path dataDir = args.length > 1 ? Files.createTempDirectory(Path.of(args[1]), "supportbot-bench")
+                : Files.createTempDirectory("supportbot-bench");
         try (RunningSlackBot bot = RunningSlackBot.http(dataDir);
-             ExecutorService senders = Executors.newFixedThreadPool(CONCURRENCY)) {
+             ExecutorService senders = Executors.newFixedThreadPool(concurrency)) {
             burst(bot, senders, WARM_UP);
             long[] micros = burst(bot, senders, EVENTS);
             Arrays.sort(micros);
             long acked = Arrays.stream(micros).filter(latency -> latency >= 0).count();
             System.out.printf("ack latency, %d distinct signed events, %d concurrent: p50=%.1f ms p99=%.1f ms "
-                            + "max=%.1f ms, %d/%d answered 200%n", EVENTS, CONCURRENCY, percentile(micros, 50),
+                            + "max=%.1f ms, %d/%d answered 200%n", EVENTS, concurrency, percentile(micros, 50),
                     percentile(micros, 99), micros[micros.length - 1] / 1000.0, acked, EVENTS);
         }
     }
