@@ -7,6 +7,7 @@ import dev.supportbot.sla.Deadlines;
 import dev.supportbot.tickets.Ticket;
 import dev.supportbot.tickets.TicketId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +74,7 @@ final class Cards {
 
     private Optional<String> existingCard(Ticket ticket, ConversationsRepliesResponse replies) {
         String prefix = ticket.id() + " · ";
-        return replies.getMessages().stream()
+        return Optional.ofNullable(replies.getMessages()).orElse(List.of()).stream()
                 .filter(message -> botUserId.equals(message.getUser()))
                 .filter(message -> message.getText() != null && message.getText().startsWith(prefix))
                 .map(Message::getTs).findFirst();

@@ -184,6 +184,7 @@ final class FakeSlackApi implements AutoCloseable {
             case "users.info" -> answer.putObject("user").put("id", params.get("user"))
                     .put("team_id", teamOf(params.get("user"))).put("name", params.get("user"));
             case "apps.connections.open" -> answer.put("url", socketModeUrl);
+            case "conversations.replies" -> answer.putArray("messages");
             case "chat.getPermalink" -> answer.put("channel", params.get("channel"))
                     .put("permalink", "https://home.example.slack.com/archives/" + params.get("channel"));
             default -> answer.put("warning", "method not modelled by FakeSlackApi");

@@ -54,7 +54,11 @@ final class RunningSlackBot implements AutoCloseable {
     private final SlackBot bot;
     private final URI events;
 
-    private RunningSlackBot(Path dataDir, Optional<String> appToken, FakeSlackApi slack) throws Exception {
+    static final SlackBot.Timings QUICK = new SlackBot.Timings(Duration.ofMinutes(10), Duration.ofMinutes(10),
+            new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 4, Duration.ofSeconds(1), 5));
+
+    private RunningSlackBot(Path dataDir, Optional<String> appToken, FakeSlackApi slack, SlackBot.Timings timings)
+            throws Exception {
         this.slack = slack;
         Clock clock = Clock.systemUTC();
         this.database = Database.open(dataDir);
@@ -66,8 +70,7 @@ final class RunningSlackBot implements AutoCloseable {
                 Optional.empty())));
         SlackSettings settings = new SlackSettings("xoxb-e2e", SECRET, appToken, slack.apiUrl());
         this.bot = SlackBot.start(settings, workspace, triage::decide, store, new DeliveryLog(database, clock), clock,
-                new OkHttpClient(), JSON, new SlackBot.Timings(Duration.ofMinutes(10), Duration.ofMinutes(10),
-                        new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 4, Duration.ofSeconds(1), 5)));
+                new OkHttpClient(), JSON, timings);
         if (appToken.isPresent()) {
             bot.connectSocketMode();
             this.events = null;
@@ -78,11 +81,22 @@ final class RunningSlackBot implements AutoCloseable {
     }
 
     static RunningSlackBot http(Path dataDir) throws Exception {
-        return new RunningSlackBot(dataDir, Optional.empty(), new FakeSlackApi());
+        return new RunningSlackBot(dataDir, Optional.empty(), new FakeSlackApi(), QUICK);
+    }
+
+    /** HTTP mode with a Slack whose first answers to {@code method} are 500s, and a fast card refresh. */
+    static RunningSlackBot httpWithFailures(Path dataDir, String method, int failures, Duration cardRefresh)
+            throws Exception {
+        FakeSlackApi slack = new FakeSlackApi();
+        for (int i = 0; i < failures; i++) {
+            slack.failNext(method, 500, Map.of(), "{\"ok\":false,\"error\":\"internal_error\"}");
+        }
+        return new RunningSlackBot(dataDir, Optional.empty(), slack,
+                new SlackBot.Timings(cardRefresh, Duration.ofMinutes(10), QUICK.retry()));
     }
 
     static RunningSlackBot socketMode(Path dataDir, FakeSlackApi slack) throws Exception {
-        return new RunningSlackBot(dataDir, Optional.of("xapp-e2e"), slack);
+        return new RunningSlackBot(dataDir, Optional.of("xapp-e2e"), slack, QUICK);
     }
 
     URI events() {
