@@ -7,6 +7,7 @@ import dev.supportbot.sla.Deadlines;
 import dev.supportbot.sla.SlaSettings;
 import dev.supportbot.tickets.Database;
 import dev.supportbot.tickets.DeliveryLog;
+import dev.supportbot.tickets.StoreOptions;
 import dev.supportbot.tickets.TicketStore;
 import dev.supportbot.triage.Triage;
 import java.net.InetSocketAddress;
@@ -36,8 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "HTTP address (default: ${DEFAULT-VALUE}).")
     private String bind;
 
-    @Option(names = "--data-dir", defaultValue = "data", description = "Where the SQLite store lives (default: ${DEFAULT-VALUE}).")
-    private Path dataDir;
+    @Mixin
+    private StoreOptions store;
 
     @Option(names = "--config", defaultValue = "slack.yaml",
             description = "Slack workspace config: staff, triage channel, customers (default: ${DEFAULT-VALUE}).")
@@ -54,11 +55,11 @@ public final class ServeCommand implements Callable<Integer> {
             stopping.countDown();
             awaitQuietly(stopped);
         }, "serve-shutdown"));
-        try (KnowledgeBase knowledge = options.open(); Database database = Database.open(dataDir)) {
+        try (KnowledgeBase knowledge = options.open(); Database database = store.open()) {
             Triage triage = Triage.load(options.knowledgeDir(), knowledge);
-            TicketStore store = new TicketStore(database,
+            TicketStore tickets = new TicketStore(database,
                     new Deadlines(triage.policy(), SlaSettings.load(options.knowledgeDir())), clock);
-            try (SlackBot bot = SlackBot.start(settings, workspace, triage::decide, store,
+            try (SlackBot bot = SlackBot.start(settings, workspace, triage::decide, tickets,
                     new DeliveryLog(database, clock), clock, new OkHttpClient(), new ObjectMapper(),
                     SlackBot.Timings.DEFAULT)) {
                 if (settings.socketMode()) {
