@@ -183,4 +183,37 @@ class HttpModeEndToEndTest {
         assertTrue(refusal.param("text").contains("Only support staff"), refusal.param("text"));
         assertEquals("open", bot.tickets().getFirst().status().wireName());
     }
+
+    @Test
+    void customersListOnlyTheirOwnOrganisationsTickets() throws Exception {
+        openSev1(nextTs());
+        String otherTs = nextTs();
+        bot.postEvent(envelope(nextEventId(), mention("C0GLOBEX", "U0GLOBEX", "T0GLOBEX", otherTs, OUTAGE)));
+        cardPosts(otherTs, 1);
+        List<Ticket> tickets = bot.tickets();
+        assertEquals(2, tickets.size());
+        String acme = tickets.stream().filter(t -> t.customer().equals("Acme Robotics")).findFirst().orElseThrow()
+                .id().toString();
+        String globex = tickets.stream().filter(t -> t.customer().equals("T0GLOBEX")).findFirst().orElseThrow()
+                .id().toString();
+        String listed = bot.postCommand("/ticket", "list", CUSTOMER, CUSTOMER_TEAM, CUSTOMER_CHANNEL).body();
+        assertTrue(listed.contains(acme) && !listed.contains(globex), listed);
+        String shown = bot.postCommand("/ticket", "show " + globex, CUSTOMER, CUSTOMER_TEAM, CUSTOMER_CHANNEL).body();
+        assertTrue(shown.contains("no ticket " + globex), shown);
+    }
+
+    @Test
+    void theStaffHomeTabListsOpenTicketsWithTheLeastTimeLeftFirst() throws Exception {
+        String sev3 = nextTs();
+        bot.postEvent(envelope(nextEventId(), mention(CUSTOMER_CHANNEL, CUSTOMER, CUSTOMER_TEAM, sev3,
+                "minor typo in the welcome message banner, low priority")));
+        cardPosts(sev3, 1);
+        openSev1(nextTs());
+        bot.postEvent(envelope(nextEventId(), RunningSlackBot.JSON_NODES.objectNode().put("type", "app_home_opened")
+                .put("user", STAFF).put("tab", "home")));
+        String home = bot.slack.await("views.publish", 1).getFirst().blockText();
+        int sev1At = home.indexOf(" SEV1 ");
+        int sev3At = home.indexOf(" SEV3 ");
+        assertTrue(home.contains("Open tickets* (2)") && sev1At > 0 && sev3At > sev1At, home);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.supportbot.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.supportbot.knowledge.KnowledgeBase;
 import dev.supportbot.policy.Policy;
@@ -44,6 +45,7 @@ final class RunningSlackBot implements AutoCloseable {
     static final String TAM = "U0TAM";
     static final Path KNOWLEDGE = Path.of("knowledge");
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final JsonNodeFactory JSON_NODES = JSON.getNodeFactory();
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     final FakeSlackApi slack;
