@@ -21,7 +21,7 @@ public final class AckLatencyBenchmark {
     private static final int EVENTS = 200;
     private static final int WARM_UP = 200;
     private static final String[] MESSAGES = {
-        "How long do you have to respond to a Severity 1 problem?",
+        "What is the initial response time for Severity 1?",
         "the whole cluster is down, nobody can log in",
         "We need help connecting our corporate VPN to the cluster",
         "what is the SLA on service requests",

@@ -60,7 +60,7 @@ class HttpModeEndToEndTest {
     private void drain() throws Exception {
         String ts = nextTs();
         bot.postEvent(envelope(nextEventId(), mention("C0OTHER", STAFF, FakeSlackApi.HOME_TEAM, ts,
-                "How long do you have to respond to a Severity 1 problem?")));
+                "What is the initial response time for Severity 1?")));
         bot.slack.await("chat.postMessage", 1, call -> call.param("thread_ts").equals(ts), WAIT);
     }
 
@@ -90,7 +90,7 @@ class HttpModeEndToEndTest {
     void aDocumentedQuestionGetsTheCitedAnswerWithFeedbackButtons() throws Exception {
         String ts = nextTs();
         bot.postEvent(envelope(nextEventId(), mention(CUSTOMER_CHANNEL, CUSTOMER, CUSTOMER_TEAM, ts,
-                "How long do you have to respond to a Severity 1 problem?")));
+                "What is the initial response time for Severity 1?")));
         String blocks = bot.slack.await("chat.postMessage", 1, call -> call.param("thread_ts").equals(ts), WAIT)
                 .getFirst().blockText();
         assertTrue(blocks.contains("4 hours"), blocks);
