@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * set, otherwise HTTP on {@code --port} ({@code POST /slack/events}, {@code GET /healthz}). Tokens come from the
  * environment; who is staff and which channels belong to which customer from {@code --config}.
  */
-@Command(name = "serve", description = "Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on --port).")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on --port).")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private KnowledgeOptions options;
