@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             dev.supportbot.tickets.TicketsCommand.class,
             dev.supportbot.tickets.ReportCommand.class,
             dev.supportbot.console.DemoCommand.class,
+            dev.supportbot.slack.ServeCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad usage and bad configuration. */

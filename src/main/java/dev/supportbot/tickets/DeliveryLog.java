@@ -3,6 +3,10 @@ package dev.supportbot.tickets;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Slack event ids already received, stored durably before an event is acknowledged: when Slack retries a
@@ -35,6 +39,28 @@ public final class DeliveryLog {
             }
         });
         return inserted == 1 ? Delivery.FIRST : Delivery.SEEN;
+    }
+
+    /**
+     * Records several event ids in one transaction (one sync to disk for all of them: group commit) and says, per
+     * id, whether it is new. An id given twice in one call is {@link Delivery#FIRST} once and then SEEN.
+     */
+    public Map<String, Delivery> recordAll(Collection<String> eventIds) {
+        List<String> ids = eventIds.stream().map(eventId -> UserText.name("event id", eventId)).toList();
+        return database.write(connection -> {
+            Map<String, Delivery> result = new LinkedHashMap<>();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO slack_deliveries (event_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                long now = clock.millis();
+                for (String id : ids) {
+                    insert.setString(1, id);
+                    insert.setLong(2, now);
+                    result.merge(id, insert.executeUpdate() == 1 ? Delivery.FIRST : Delivery.SEEN,
+                            (first, again) -> first);
+                }
+            }
+            return result;
+        });
     }
 
     /** Forgets ids received before {@code cutoff} (Slack stops retrying after minutes); returns how many. */

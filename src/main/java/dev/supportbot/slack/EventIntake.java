@@ -1,0 +1,61 @@
+package dev.supportbot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.response.Response;
+import dev.supportbot.tickets.DeliveryLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Events API delivery, on either transport, passes here: its {@code event_id} is stored in the delivery
+ * log before the ack, so a retry or a duplicate is acked and dropped; a first delivery is handed to the work
+ * queue and acked at once. Events never reach Bolt's listeners, so none is left unanswered (a 404 would make
+ * Slack retry). Thread-safe.
+ */
+final class EventIntake implements Middleware {
+    private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
+
+    private final ObjectMapper json;
+    private final DeliveryBatcher deliveries;
+    private final WorkQueue work;
+    private final Intake intake;
+    private final HomeTab home;
+
+    EventIntake(ObjectMapper json, DeliveryBatcher deliveries, WorkQueue work, Intake intake, HomeTab home) {
+        this.json = json;
+        this.deliveries = deliveries;
+        this.work = work;
+        this.intake = intake;
+        this.home = home;
+    }
+
+    @Override
+    public Response apply(Request request, Response response, MiddlewareChain chain) throws Exception {
+        if (request.getRequestType() != RequestType.Event) {
+            return chain.next(request);
+        }
+        JsonNode envelope = json.readTree(((EventRequest) request).getRequestBodyAsString());
+        String eventId = envelope.path("event_id").asText("");
+        if (eventId.isEmpty()) {
+            LOG.warn("an event without event_id was acked and dropped");
+            return Response.ok();
+        }
+        if (deliveries.record(eventId) == DeliveryLog.Delivery.SEEN) {
+            LOG.info("event {} delivered again (retry {}); acked and dropped", eventId,
+                    request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+            return Response.ok();
+        }
+        switch (SlackEvent.parse(envelope)) {
+            case SlackEvent.Posted posted -> work.submit("message " + eventId, () -> intake.accept(posted.message()));
+            case SlackEvent.HomeOpened opened -> work.submit("home of " + opened.user(), () -> home.publish(opened.user()));
+            case SlackEvent.Ignored ignored -> LOG.debug("event {} of type {} ignored", eventId, ignored.type());
+        }
+        return Response.ok();
+    }
+}

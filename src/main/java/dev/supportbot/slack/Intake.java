@@ -1,0 +1,108 @@
+package dev.supportbot.slack;
+
+import dev.supportbot.tickets.AuthorRole;
+import dev.supportbot.tickets.Creation;
+import dev.supportbot.tickets.NewTicket;
+import dev.supportbot.tickets.Reply;
+import dev.supportbot.tickets.Ticket;
+import dev.supportbot.tickets.TicketNotFoundException;
+import dev.supportbot.tickets.TicketStore;
+import dev.supportbot.tickets.Viewer;
+import dev.supportbot.tickets.Visibility;
+import dev.supportbot.triage.Decision;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to a message: a reply in a ticket's thread is logged on the ticket (a staff reply is the first
+ * response); a new request is triaged and answered, turned away with the scope, or opened as a ticket whose card
+ * goes in the message's thread. Requests are mentions anywhere, top-level messages in customer channels and
+ * DMs. Runs on the work executor, never on the ack path. Thread-safe.
+ */
+final class Intake {
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    static final Viewer BOT = new Viewer.Staff("supportbot");
+
+    private final Function<String, Decision> triage;
+    private final TicketStore store;
+    private final Roster roster;
+    private final Cards cards;
+    private final Replies replies;
+    private final String botUserId;
+
+    Intake(Function<String, Decision> triage, TicketStore store, Roster roster, Cards cards, Replies replies,
+           String botUserId) {
+        this.triage = triage;
+        this.store = store;
+        this.roster = roster;
+        this.cards = cards;
+        this.replies = replies;
+        this.botUserId = botUserId;
+    }
+
+    void accept(IncomingMessage message) {
+        Optional<Ticket> ticket = message.threadTs()
+                .flatMap(thread -> store.queries().findByThread(message.channel(), thread, BOT));
+        if (ticket.isPresent()) {
+            // Thread replies also arrive as message events; the mention event of the same reply is dropped.
+            if (message.kind() != IncomingMessage.Kind.MENTION) {
+                logReply(ticket.get(), message);
+            }
+            return;
+        }
+        if (!isRequest(message)) {
+            return;
+        }
+        Person author = roster.classify(message.user(), message.userTeam(), message.channel());
+        if (message.kind() == IncomingMessage.Kind.CHANNEL_MESSAGE && author instanceof Person.Staff) {
+            return; // staff talking in a customer channel is not a request
+        }
+        respond(message, author, triage.apply(message.textWithout(botUserId)));
+    }
+
+    private boolean isRequest(IncomingMessage message) {
+        return switch (message.kind()) {
+            case MENTION, DIRECT_MESSAGE -> true;
+            // A mention in a customer channel also arrives as app_mention: answer it once, from that.
+            case CHANNEL_MESSAGE -> !message.inThread() && !message.mentions(botUserId)
+                    && roster.config().isCustomerChannel(message.channel());
+        };
+    }
+
+    private void respond(IncomingMessage message, Person author, Decision decision) {
+        String question = message.textWithout(botUserId);
+        switch (decision) {
+            case Decision.Answer answer -> replies.inThread(message.channel(), message.replyThread(),
+                    AnswerMessage.render(answer, question));
+            case Decision.OutOfScope outOfScope -> replies.inThread(message.channel(), message.replyThread(),
+                    OutOfScopeMessage.render(outOfScope, question));
+            case Decision.OpenTicket open -> open(message, author, open);
+            case Decision.NoAction ignored -> LOG.debug("nothing to do for a message in {}", message.channel());
+        }
+    }
+
+    private void open(IncomingMessage message, Person author, Decision.OpenTicket decision) {
+        Creation creation = store.create(new NewTicket(NewTicket.messageKey(message.channel(), message.ts()),
+                roster.organisationFor(author, message.channel()), message.channel(), message.replyThread(),
+                message.user(), decision.summary(), decision.severity(), message.postedAt()));
+        if (creation.created()) {
+            LOG.info("opened {} ({}) in {}", creation.ticket().id(), creation.ticket().severity(), message.channel());
+            cards.post(creation.ticket());
+        }
+    }
+
+    private void logReply(Ticket ticket, IncomingMessage message) {
+        Person author = roster.classify(message.user(), message.userTeam(), message.channel());
+        AuthorRole role = author instanceof Person.Staff ? AuthorRole.STAFF : AuthorRole.CUSTOMER;
+        try {
+            Ticket updated = store.reply(ticket.id(), author.viewer(), new Reply(message.user(), role,
+                    Visibility.PUBLIC, message.text().isBlank() ? "(no text)" : message.text(), message.postedAt()));
+            cards.show(updated);
+        } catch (TicketNotFoundException e) {
+            LOG.info("{} replied in the thread of {}, which their organisation cannot see; not logged",
+                    message.user(), ticket.id());
+        }
+    }
+}

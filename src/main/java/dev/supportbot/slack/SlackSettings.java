@@ -1,0 +1,66 @@
+package dev.supportbot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+
+/**
+ * How to reach Slack, read once from the environment: {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET},
+ * {@code SLACK_APP_TOKEN} (Socket Mode when set) and {@code SLACK_API_URL} (the Web API base, Slack's own by
+ * default; tests and staging point it elsewhere). {@link #toString()} never shows a secret.
+ */
+record SlackSettings(String botToken, String signingSecret, Optional<String> appToken, URI apiUrl) {
+    static final URI DEFAULT_API_URL = URI.create("https://slack.com/api/");
+
+    SlackSettings {
+        if (botToken == null || !botToken.startsWith("xoxb-")) {
+            throw new IllegalArgumentException("SLACK_BOT_TOKEN must be set to a bot token (xoxb-...)");
+        }
+        if (appToken == null) {
+            appToken = Optional.empty();
+        }
+        if (appToken.isPresent() && !appToken.get().startsWith("xapp-")) {
+            throw new IllegalArgumentException("SLACK_APP_TOKEN must be an app-level token (xapp-...) when set");
+        }
+        if (appToken.isEmpty() && (signingSecret == null || signingSecret.isBlank())) {
+            throw new IllegalArgumentException("SLACK_SIGNING_SECRET must be set for HTTP mode");
+        }
+        if (apiUrl == null || !(("https".equals(apiUrl.getScheme())) || "http".equals(apiUrl.getScheme()))) {
+            throw new IllegalArgumentException("SLACK_API_URL must be an http(s) URL, got " + apiUrl);
+        }
+        if (!apiUrl.getPath().endsWith("/")) {
+            apiUrl = URI.create(apiUrl + "/");
+        }
+    }
+
+    static SlackSettings fromEnvironment(Map<String, String> environment) {
+        String appToken = environment.get("SLACK_APP_TOKEN");
+        String apiUrl = environment.get("SLACK_API_URL");
+        return new SlackSettings(environment.get("SLACK_BOT_TOKEN"), environment.get("SLACK_SIGNING_SECRET"),
+                Optional.ofNullable(appToken).filter(token -> !token.isBlank()),
+                apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : URI.create(apiUrl.strip()));
+    }
+
+    boolean socketMode() {
+        return appToken.isPresent();
+    }
+
+    /** A Slack SDK entry point on our one OkHttp client, pointed at {@link #apiUrl}. */
+    Slack slack(OkHttpClient http) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.toString());
+        if ("127.0.0.1".equals(apiUrl.getHost()) || "localhost".equals(apiUrl.getHost())) {
+            config.setProxyUrl(null); // the SDK reads HTTP(S)_PROXY and ignores NO_PROXY
+        }
+        return Slack.getInstance(config, new SlackHttpClient(http));
+    }
+
+    @Override
+    public String toString() {
+        return "SlackSettings[apiUrl=" + apiUrl + ", socketMode=" + socketMode() + "]";
+    }
+}
