@@ -8,8 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -41,6 +44,9 @@ final class PassageIndex implements AutoCloseable {
     private static final double UNKNOWN_TERM_SHARE = 0.3;
     private static final double LEAD_BONUS = 0.1;
     private static final double HEADING_BONUS = 0.15;
+    private static final double DEFINITION_BONUS = 0.1;
+    private static final Pattern DEFINITION_QUESTION =
+            Pattern.compile("(?i)(?:what|who)(?:'s| is| are) (?:an? |the )?([\\w /-]{2,40}?)\\s*\\??");
     private static final String FIELD = "text";
 
     private final Analyzer queryAnalyzer;
@@ -102,7 +108,7 @@ final class PassageIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 ScoreDoc[] top = searcher.search(query, CANDIDATES).scoreDocs;
-                return rank(searcher, top, weights, limit);
+                return rank(searcher, top, weights, limit, definitionSubject(question));
             } finally {
                 searchers.release(searcher);
             }
@@ -130,8 +136,8 @@ final class PassageIndex implements AutoCloseable {
         return queryBuilder.createBooleanQuery(FIELD, question, BooleanClause.Occur.SHOULD);
     }
 
-    private List<SearchHit> rank(IndexSearcher searcher, ScoreDoc[] top, Map<String, Double> weights, int limit)
-            throws IOException {
+    private List<SearchHit> rank(IndexSearcher searcher, ScoreDoc[] top, Map<String, Double> weights, int limit,
+                                 Optional<String> subject) throws IOException {
         if (top.length == 0) {
             return List.of();
         }
@@ -141,8 +147,9 @@ final class PassageIndex implements AutoCloseable {
         for (ScoreDoc scoreDoc : top) {
             int ordinal = ordinal(searcher, scoreDoc.doc);
             Passage passage = passages.get(ordinal);
+            // The document title is shared by all its sections, so it says nothing about which section answers.
             Set<String> terms = expandedTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
-                    passage.title() + "\n" + String.join("\n", passage.headings()) + "\n" + passage.body()));
+                    passage.section() + "\n" + passage.body()));
             Set<String> lead = leadTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
                     Excerpts.units(passage.body()).get(0)));
             Set<String> heading = headingTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
@@ -168,11 +175,24 @@ final class PassageIndex implements AutoCloseable {
             // (a definition, a direct statement), ranks up.
             double score = passage.weight() * (0.35 * scoreDoc.score / bestRelevance + 0.65 * coverage
                     + LEAD_BONUS * Math.min(1.0, coveredByLead / totalWeight)
-                    + HEADING_BONUS * Math.min(1.0, coveredByHeading / totalWeight));
+                    + HEADING_BONUS * Math.min(1.0, coveredByHeading / totalWeight)
+                    + (subject.isPresent() && defines(passage, subject.get()) ? DEFINITION_BONUS : 0));
             hits.add(new SearchHit(passage, score, coverage, matched));
         }
         hits.sort((left, right) -> Double.compare(right.score(), left.score()));
         return hits.subList(0, Math.min(limit, hits.size()));
+    }
+
+    /** "what is X?" asks for a definition of X. */
+    private static Optional<String> definitionSubject(String question) {
+        Matcher definition = DEFINITION_QUESTION.matcher(question.strip());
+        return definition.matches() ? Optional.of(definition.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /** The passage opens by defining the subject: "X is ...", "An X is ...". */
+    private static boolean defines(Passage passage, String subject) {
+        String opening = passage.body().toLowerCase(Locale.ROOT).replaceFirst("^(an?|the)\\s+", "");
+        return opening.startsWith(subject + " is ") || opening.startsWith(subject + " are ");
     }
 
     private static int ordinal(IndexSearcher searcher, int doc) throws IOException {
