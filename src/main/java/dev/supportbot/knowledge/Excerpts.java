@@ -46,14 +46,23 @@ final class Excerpts {
             excerpt.append(units.get(tableStart)).append('\n');
         }
         excerpt.append(bestUnit);
+        String previous = bestUnit;
         for (int next = best + 1; next < units.size(); next++) {
             String unit = units.get(next);
-            if (excerpt.length() + unit.length() + 1 > maxChars || score(unit, questionWeights) == 0) {
+            // A table or list that the kept text introduces belongs to it, whatever words its rows use.
+            boolean continuesStructure = structured(unit) && (structured(previous) || previous.endsWith(":"));
+            if (excerpt.length() + unit.length() + 1 > maxChars
+                    || !continuesStructure && score(unit, questionWeights) == 0) {
                 break;
             }
-            excerpt.append(unit.startsWith("|") || unit.startsWith("-") ? "\n" : " ").append(unit);
+            excerpt.append(structured(unit) ? "\n" : " ").append(unit);
+            previous = unit;
         }
         return excerpt.toString();
+    }
+
+    private static boolean structured(String unit) {
+        return unit.startsWith("|") || unit.startsWith("- ") || unit.startsWith("* ");
     }
 
     private double score(String unit, Map<String, Double> questionWeights) {

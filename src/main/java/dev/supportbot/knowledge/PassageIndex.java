@@ -43,7 +43,7 @@ final class PassageIndex implements AutoCloseable {
     private static final int MAX_QUERY_WORDS = 64;
     private static final double UNKNOWN_TERM_SHARE = 0.3;
     private static final double LEAD_BONUS = 0.1;
-    private static final double HEADING_BONUS = 0.15;
+    private static final double HEADING_BONUS = 0.25;
     private static final double DEFINITION_BONUS = 0.1;
     private static final Pattern DEFINITION_QUESTION =
             Pattern.compile("(?i)(?:what|who)(?:'s| is| are) (?:an? |the )?([\\w /-]{2,40}?)\\s*\\??");

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * the docs once, at construction. Thread-safe.
  */
 final class Replies {
-    private static final int EXCERPT_CHARS = 600;
+    private static final int EXCERPT_CHARS = 900;
     private static final int SUMMARY_CHARS = 120;
 
     private final Policy policy;
