@@ -2,6 +2,7 @@ package dev.supportbot.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,7 +18,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlPassages {
     private static final int MAX_PASSAGE_CHARS = 1_500;
-    private static final List<String> BLOCKS = List.of("p", "li", "pre", "tr", "dt", "dd", "div", "br", "table",
+    private static final Set<String> BLOCKS = Set.of("p", "li", "pre", "tr", "dt", "dd", "div", "br", "table",
             "ul", "ol", "dl", "blockquote");
 
     List<Passage> split(String name, String html, String pageUrl, double weight) {
@@ -58,9 +59,9 @@ final class HtmlPassages {
 
         @Override
         public void head(Node node, int depth) {
-            if (node instanceof Element element && element.tagName().matches("h[1-4]") && insideHeading == null) {
+            if (node instanceof Element element && headingLevel(element) > 0 && insideHeading == null) {
                 flush();
-                int level = element.tagName().charAt(1) - '0';
+                int level = headingLevel(element);
                 path[level] = element.text().strip();
                 for (int deeper = level + 1; deeper < path.length; deeper++) {
                     path[deeper] = null;
@@ -69,7 +70,7 @@ final class HtmlPassages {
                 insideHeading = element;
             } else if (node instanceof TextNode text && insideHeading == null) {
                 body.append(text.text());
-            } else if (node instanceof Element element && BLOCKS.contains(element.tagName())) {
+            } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                 body.append('\n');
             }
         }
@@ -78,7 +79,7 @@ final class HtmlPassages {
         public void tail(Node node, int depth) {
             if (node == insideHeading) {
                 insideHeading = null;
-            } else if (node instanceof Element element && BLOCKS.contains(element.tagName())) {
+            } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                 body.append('\n');
                 if (body.length() > MAX_PASSAGE_CHARS) {
                     flush();
@@ -86,16 +87,28 @@ final class HtmlPassages {
             }
         }
 
+        private static int headingLevel(Element element) {
+            return switch (element.normalName()) {
+                case "h1" -> 1;
+                case "h2" -> 2;
+                case "h3" -> 3;
+                case "h4" -> 4;
+                default -> 0;
+            };
+        }
+
+        /** The heading's id, or the name of an anchor inside it or just before it. */
         private static String anchorOf(Element heading) {
             if (!heading.id().isEmpty()) {
                 return heading.id();
             }
-            Element named = heading.selectFirst("a[name]");
-            if (named == null && heading.previousElementSibling() != null
-                    && heading.previousElementSibling().is("a[name]")) {
-                named = heading.previousElementSibling();
+            for (Element child : heading.children()) {
+                if (child.normalName().equals("a") && child.hasAttr("name")) {
+                    return child.attr("name");
+                }
             }
-            return named != null ? named.attr("name") : "";
+            Element before = heading.previousElementSibling();
+            return before != null && before.normalName().equals("a") ? before.attr("name") : "";
         }
 
         List<Passage> finish() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -67,14 +68,20 @@ final class PassageIndex implements AutoCloseable {
         this.queryBuilder = new QueryBuilder(queryAnalyzer);
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64));
-            for (int ordinal = 0; ordinal < this.passages.size(); ordinal++) {
-                Passage passage = this.passages.get(ordinal);
-                writer.updateDocument(new Term("id", passage.id()), toDocument(ordinal, passage));
-            }
+            // The writer takes documents from several threads at once: analysis is most of the build.
+            IntStream.range(0, this.passages.size()).parallel().forEach(ordinal -> add(ordinal));
             writer.commit();
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory passage index failed", e);
+        }
+    }
+
+    private void add(int ordinal) {
+        try {
+            writer.addDocument(toDocument(ordinal, passages.get(ordinal)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("indexing passage " + passages.get(ordinal).id() + " failed", e);
         }
     }
 
