@@ -104,9 +104,9 @@ public final class KnowledgeBase implements AutoCloseable {
         return index.search(ChatText.plain(question), limit);
     }
 
-    /** The part of a hit's passage that answers the question, at most about {@code maxChars} long. */
-    public String excerpt(SearchHit hit, String question, int maxChars) {
-        return excerpts.excerpt(hit.passage().body(), index.termWeights(ChatText.plain(question)), maxChars);
+    /** The part of a hit's passage that answers its question, at most about {@code maxChars} long. */
+    public String excerpt(SearchHit hit, int maxChars) {
+        return excerpts.excerpt(hit.passage().body(), hit.questionWeights(), maxChars);
     }
 
     public Stats stats() {

@@ -20,6 +20,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -30,6 +31,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
@@ -71,7 +73,15 @@ final class PassageIndex implements AutoCloseable {
             // The writer takes documents from several threads at once: analysis is most of the build.
             IntStream.range(0, this.passages.size()).parallel().forEach(ordinal -> add(ordinal));
             writer.commit();
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    // Every question is a new query: caching them only costs hashing on the hot path.
+                    searcher.setQueryCache(null);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory passage index failed", e);
         }
@@ -184,7 +194,7 @@ final class PassageIndex implements AutoCloseable {
                     + LEAD_BONUS * Math.min(1.0, coveredByLead / totalWeight)
                     + HEADING_BONUS * Math.min(1.0, coveredByHeading / totalWeight)
                     + (subject.isPresent() && defines(passage, subject.get()) ? DEFINITION_BONUS : 0));
-            hits.add(new SearchHit(passage, score, coverage, matched));
+            hits.add(new SearchHit(passage, score, coverage, matched, weights));
         }
         hits.sort((left, right) -> Double.compare(right.score(), left.score()));
         return hits.subList(0, Math.min(limit, hits.size()));

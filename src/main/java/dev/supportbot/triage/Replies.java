@@ -43,9 +43,9 @@ final class Replies {
         return hits.isEmpty() ? new Citation("Support", fallbackSection, "") : hits.get(0).passage().citation();
     }
 
-    Decision answer(String question, SearchHit hit, List<String> notes) {
+    Decision answer(SearchHit hit, List<String> notes) {
         Citation citation = hit.passage().citation();
-        String reply = knowledge.excerpt(hit, question, EXCERPT_CHARS) + "\n\nSource: " + source(citation);
+        String reply = knowledge.excerpt(hit, EXCERPT_CHARS) + "\n\nSource: " + source(citation);
         notes.add(String.format("answered from '%s' (coverage %.2f, terms %s)", citation.section(),
                 hit.coverage(), hit.matchedTerms()));
         return new Decision.Answer(reply, List.of(citation), 0.5 + 0.5 * hit.coverage(), List.of());

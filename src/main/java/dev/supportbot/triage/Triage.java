@@ -149,7 +149,7 @@ public final class Triage {
                     .ifPresent(notes::add);
             return Optional.empty();
         }
-        return Optional.of(replies.answer(lookup.text(), hits.get(0), notes));
+        return Optional.of(replies.answer(hits.get(0), notes));
     }
 
     /** The docs searched at most once per message, when a rule first needs them. Not thread-safe. */
