@@ -150,6 +150,22 @@ class TriageTest {
     }
 
     @Test
+    void everyAnswerAndOutOfScopeReplyOnTheCaseFilesCitesItsSource() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int cited = 0;
+        for (String line : java.nio.file.Files.readAllLines(Path.of("src/test/resources/triage/paraphrases.jsonl"))) {
+            Decision decision = triage.decide(json.readTree(line).get("text").asText());
+            if (decision.action() == Action.ANSWER || decision.action() == Action.OUT_OF_SCOPE) {
+                assertFalse(decision.citations().isEmpty(), line);
+                assertFalse(decision.citations().get(0).section().isBlank(), line);
+                assertTrue(decision.reply().contains("Source: " + decision.citations().get(0).title()), line);
+                cited++;
+            }
+        }
+        assertTrue(cited >= 80, "cited replies: " + cited);
+    }
+
+    @Test
     void fullwidthAndMarkupAreReadAsPlainText() {
         assertEquals(Action.TICKET, triage.decide("ＣＬＵＳＴＥＲ ＩＳ ＤＯＷＮ").action());
         assertEquals(Action.NONE, triage.decide("<@U0123> thanks!").action());
