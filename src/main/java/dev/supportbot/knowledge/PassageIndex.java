@@ -46,7 +46,7 @@ final class PassageIndex implements AutoCloseable {
     private static final int MAX_QUERY_WORDS = 64;
     private static final double UNKNOWN_TERM_SHARE = 0.3;
     private static final double LEAD_BONUS = 0.1;
-    private static final double HEADING_BONUS = 0.25;
+    private static final double HEADING_BONUS = 0.20;
     private static final double DEFINITION_BONUS = 0.1;
     private static final Pattern DEFINITION_QUESTION =
             Pattern.compile("(?i)(?:what|who)(?:'s| is| are) (?:an? |the )?([\\w /-]{2,40}?)\\s*\\??");
@@ -190,7 +190,7 @@ final class PassageIndex implements AutoCloseable {
             double coverage = Math.min(1.0, covered / totalWeight);
             // A section whose own heading names the question's subject, or whose opening sentence is about it
             // (a definition, a direct statement), ranks up.
-            double score = passage.weight() * (0.35 * scoreDoc.score / bestRelevance + 0.65 * coverage
+            double score = passage.weight() * (0.30 * scoreDoc.score / bestRelevance + 0.70 * coverage
                     + LEAD_BONUS * Math.min(1.0, coveredByLead / totalWeight)
                     + HEADING_BONUS * Math.min(1.0, coveredByHeading / totalWeight)
                     + (subject.isPresent() && defines(passage, subject.get()) ? DEFINITION_BONUS : 0));
