@@ -1,5 +1,6 @@
 package dev.supportbot.ops;
 
+import dev.supportbot.policy.Severity;
 import dev.supportbot.sla.WarningLevel;
 import dev.supportbot.tickets.SlaListener;
 import dev.supportbot.tickets.Ticket;
@@ -51,6 +52,24 @@ public final class Metrics {
             "HTTP 429 answers from Slack's Web API, by method.", "method");
     private final Counter reloads = counter("supportbot_knowledge_reloads", "Knowledge index rebuilds by outcome.",
             "outcome");
+
+    public Metrics() {
+        // Known series start at 0, so that dashboards and rate() see them before the first event.
+        for (EventOutcome outcome : EventOutcome.values()) {
+            events.initLabelValues(label(outcome));
+        }
+        decisions.initLabelValues("answer", "none");
+        decisions.initLabelValues("out_of_scope", "none");
+        decisions.initLabelValues("none", "none");
+        for (Severity severity : Severity.values()) {
+            decisions.initLabelValues("ticket", severity.name());
+        }
+        feedback.initLabelValues("helpful");
+        feedback.initLabelValues("not_helpful");
+        sla.initLabelValues("breach", "100%");
+        reloads.initLabelValues("ok");
+        reloads.initLabelValues("failed");
+    }
 
     private Counter counter(String name, String help, String... labels) {
         return Counter.builder().name(name).help(help).labelNames(labels).register(registry);

@@ -71,8 +71,10 @@ final class RunningSlackBot implements AutoCloseable {
                 "Acme Robotics", CUSTOMER_TEAM, List.of(CUSTOMER_CHANNEL), Optional.empty(), Optional.of(TAM),
                 Optional.empty())));
         SlackSettings settings = new SlackSettings("xoxb-e2e", SECRET, appToken, slack.apiUrl());
+        SlackBot.Operations standalone = SlackBot.Operations.standalone();
+        standalone.metrics().watchTickets(store.queries());
         this.bot = SlackBot.start(settings, workspace, triage::decide, store, new DeliveryLog(database, clock), clock,
-                new OkHttpClient(), JSON, timings);
+                new OkHttpClient(), JSON, timings, standalone);
         if (appToken.isPresent()) {
             bot.connectSocketMode();
             this.events = null;
@@ -107,6 +109,11 @@ final class RunningSlackBot implements AutoCloseable {
 
     URI health() {
         return events.resolve(SlackHttpServer.HEALTH_PATH);
+    }
+
+    /** {@code /readyz}, {@code /metrics} or another path on the bot's HTTP server. */
+    URI path(String path) {
+        return events.resolve(path);
     }
 
     /** A fresh message ts at the current time, unique within the test run. */
