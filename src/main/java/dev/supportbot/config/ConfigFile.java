@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.supportbot.knowledge.DocSource;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class ConfigFile {
     public static <T> T check(Path file, java.util.function.Supplier<T> build) {
         try {
             return build.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(file, firstLine(e.getMessage()));
         }
     }
@@ -99,12 +100,20 @@ public final class ConfigFile {
                             Optional.ofNullable(serverForm.managementPort()).orElse(9090)),
                     Path.of(Optional.ofNullable(dataDir).orElse("data")),
                     knowledgeForm.toKnowledge(),
-                    new SupportbotConfig.Slack(URI.create(apiUrl.strip())),
+                    new SupportbotConfig.Slack(uri("slack.api_url", apiUrl.strip())),
                     new SupportbotConfig.Workspace(Optional.ofNullable(staff).map(StaffForm::userGroup),
                             triageChannel, orgs),
                     new SupportbotConfig.Logging(logging == null || logging.level() == null
                             ? SupportbotConfig.LogLevel.INFO : level(logging.level())),
                     Secrets.fromEnvironment(environment));
+        }
+
+        private static URI uri(String key, String text) {
+            try {
+                return new URI(text);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(key + " is not a URL: " + e.getMessage(), e);
+            }
         }
 
         private static SupportbotConfig.LogLevel level(String text) {

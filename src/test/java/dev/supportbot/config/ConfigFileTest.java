@@ -76,6 +76,13 @@ class ConfigFileTest {
     }
 
     @Test
+    void aBrokenApiUrlNamesItsKey(@TempDir Path dir) throws Exception {
+        Path file = write(dir, MINIMAL + "slack:\n  api_url: http://exa mple.com/\n");
+        String problem = problem(file, Map.of());
+        assertTrue(problem.startsWith(file + ": slack.api_url is not a URL: "), problem);
+    }
+
+    @Test
     void aMissingFileSaysHowToNameOne(@TempDir Path dir) {
         Path file = dir.resolve("absent.yaml");
         assertEquals(file + ": no such file (set --config or SUPPORTBOT_CONFIG)", problem(file, Map.of()));

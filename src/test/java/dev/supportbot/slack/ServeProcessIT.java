@@ -112,12 +112,18 @@ class ServeProcessIT {
                 assertTrue(metrics.contains("supportbot_slack_events_total{outcome=\"acked\"} " + EVENTS + ".0"),
                         metrics);
 
+                long cardedAtSigterm = slack.calls("chat.postMessage").stream()
+                        .filter(call -> threads.contains(call.param("thread_ts"))).count();
+                long stopping = System.nanoTime();
                 serve.destroy(); // SIGTERM
                 assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "still running after SIGTERM:\n" + output);
                 assertEquals(0, serve.exitValue(), output.all(Duration.ofSeconds(5)).toString());
                 Set<String> carded = slack.calls("chat.postMessage").stream().map(call -> call.param("thread_ts"))
                         .filter(threads::contains).collect(Collectors.toSet());
                 assertEquals(threads, carded, "every acked event got its ticket card before exit");
+                System.out.printf("SIGTERM with %d of %d cards posted; exit 0 after %d ms with all %d posted%n",
+                        cardedAtSigterm, EVENTS, Duration.ofNanos(System.nanoTime() - stopping).toMillis(),
+                        carded.size());
             } finally {
                 serve.destroyForcibly();
             }
