@@ -54,6 +54,7 @@ final class RunningSlackBot implements AutoCloseable {
     private final Database database;
     private final KnowledgeBase knowledge;
     private final SlackBot bot;
+    private final SlackBot.Operations operations;
     private final URI events;
 
     static final SlackBot.Timings QUICK = new SlackBot.Timings(Duration.ofMinutes(10), Duration.ofMinutes(10),
@@ -71,10 +72,10 @@ final class RunningSlackBot implements AutoCloseable {
                 "Acme Robotics", CUSTOMER_TEAM, List.of(CUSTOMER_CHANNEL), Optional.empty(), Optional.of(TAM),
                 Optional.empty())));
         SlackSettings settings = new SlackSettings("xoxb-e2e", SECRET, appToken, slack.apiUrl());
-        SlackBot.Operations standalone = SlackBot.Operations.standalone();
-        standalone.metrics().watchTickets(store.queries());
+        this.operations = SlackBot.Operations.standalone();
+        operations.metrics().watchTickets(store.queries());
         this.bot = SlackBot.start(settings, workspace, triage::decide, store, new DeliveryLog(database, clock), clock,
-                new OkHttpClient(), JSON, timings, standalone);
+                new OkHttpClient(), JSON, timings, operations);
         if (appToken.isPresent()) {
             bot.connectSocketMode();
             this.events = null;
@@ -109,6 +110,11 @@ final class RunningSlackBot implements AutoCloseable {
 
     URI health() {
         return events.resolve(SlackHttpServer.HEALTH_PATH);
+    }
+
+    /** The checks behind {@code /readyz}. */
+    dev.supportbot.ops.Readiness readiness() {
+        return operations.readiness();
     }
 
     /** {@code /readyz}, {@code /metrics} or another path on the bot's HTTP server. */
