@@ -104,6 +104,16 @@ final class RunningSlackBot implements AutoCloseable {
         return new RunningSlackBot(dataDir, Optional.of("xapp-e2e"), slack, QUICK);
     }
 
+    /** Socket Mode through a started fake Socket Mode server; returns once the bot has connected. */
+    static RunningSlackBot socketMode(Path dataDir, FakeSocketModeServer socket, Duration timeout) throws Exception {
+        socket.awaitStarted();
+        FakeSlackApi slack = new FakeSlackApi();
+        slack.socketModeUrl(socket.url());
+        RunningSlackBot bot = socketMode(dataDir, slack);
+        socket.awaitConnection(timeout);
+        return bot;
+    }
+
     URI events() {
         return events;
     }

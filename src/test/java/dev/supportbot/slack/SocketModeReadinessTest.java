@@ -32,11 +32,7 @@ class SocketModeReadinessTest {
         FakeSocketModeServer socket = new FakeSocketModeServer();
         socket.start();
         try {
-            socket.awaitStarted();
-            FakeSlackApi slack = new FakeSlackApi();
-            slack.socketModeUrl(socket.url());
-            try (RunningSlackBot bot = RunningSlackBot.socketMode(dataDir, slack)) {
-                socket.awaitConnection(WAIT);
+            try (RunningSlackBot bot = RunningSlackBot.socketMode(dataDir, socket, WAIT)) {
                 assertEquals(List.of(), awaitFailing(bot.readiness(), List::isEmpty));
                 socket.stop(1000);
                 assertEquals(List.of("socket mode connected"),
