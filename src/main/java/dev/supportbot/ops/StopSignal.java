@@ -8,7 +8,7 @@ import sun.misc.Signal;
 /**
  * SIGTERM and SIGINT as a latch: handling them ourselves (instead of the JVM's shutdown) lets {@code serve} stop
  * intake, drain its queues, close the store and return, so that the process exits 0. A second signal while
- * stopping is ignored; the orchestrator's kill after its grace period still ends the process.
+ * stopping is ignored; the orchestrator's kill after its grace period still ends the process. Thread-safe.
  */
 public final class StopSignal {
     private final CountDownLatch stopped = new CountDownLatch(1);
