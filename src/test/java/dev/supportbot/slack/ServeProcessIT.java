@@ -98,6 +98,7 @@ class ServeProcessIT {
                 URI base = URI.create("http://127.0.0.1:" + port);
                 assertEquals(200, get(base.resolve(OpsHttpServer.READY_PATH)).statusCode(), output.toString());
 
+                slack.hold("chat.postMessage"); // cards queue up behind the first, unanswered, post
                 SlackSigner signer = new SlackSigner(SECRET);
                 Set<String> threads = new java.util.TreeSet<>();
                 for (int i = 0; i < EVENTS; i++) {
@@ -115,12 +116,16 @@ class ServeProcessIT {
                 long cardedAtSigterm = slack.calls("chat.postMessage").stream()
                         .filter(call -> threads.contains(call.param("thread_ts"))).count();
                 long stopping = System.nanoTime();
-                serve.destroy(); // SIGTERM
+                // SIGTERM, as Process.destroy() sends it; that one also closes our end of the output pipe.
+                assertTrue(serve.toHandle().destroy());
+                output.await("stopping:", START);
+                slack.release("chat.postMessage");
                 assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "still running after SIGTERM:\n" + output);
                 assertEquals(0, serve.exitValue(), output.all(Duration.ofSeconds(5)).toString());
                 Set<String> carded = slack.calls("chat.postMessage").stream().map(call -> call.param("thread_ts"))
                         .filter(threads::contains).collect(Collectors.toSet());
                 assertEquals(threads, carded, "every acked event got its ticket card before exit");
+                assertTrue(cardedAtSigterm <= 1, cardedAtSigterm + " cards were posted before SIGTERM");
                 System.out.printf("SIGTERM with %d of %d cards posted; exit 0 after %d ms with all %d posted%n",
                         cardedAtSigterm, EVENTS, Duration.ofNanos(System.nanoTime() - stopping).toMillis(),
                         carded.size());
