@@ -68,6 +68,7 @@ public final class SlackBot implements AutoCloseable {
         this.operations = operations;
     }
 
+    /** The bot with metrics and readiness of its own and no reindex; kept for callers written before them. */
     static SlackBot start(SlackSettings settings, WorkspaceConfig workspace, Function<String, Decision> triage,
                           TicketStore store, DeliveryLog deliveries, Clock clock, OkHttpClient http,
                           ObjectMapper json, Timings timings) {

@@ -23,10 +23,6 @@ final class TicketActions {
     private final Clock clock;
     private final Supplier<String> reindex;
 
-    TicketActions(TicketStore store, TicketList list, Cards cards, Clock clock) {
-        this(store, list, cards, clock, () -> "Reindexing is not available here.");
-    }
-
     /** {@code reindex} starts a rebuild of the knowledge index and says so, without waiting for it. */
     TicketActions(TicketStore store, TicketList list, Cards cards, Clock clock, Supplier<String> reindex) {
         this.reindex = reindex;
