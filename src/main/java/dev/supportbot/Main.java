@@ -1,5 +1,6 @@
 package dev.supportbot;
 
+import dev.supportbot.config.ConfigException;
 import dev.supportbot.knowledge.IndexCommand;
 import dev.supportbot.knowledge.KnowledgeException;
 import dev.supportbot.policy.PolicyException;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
             dev.supportbot.tickets.ReportCommand.class,
             dev.supportbot.console.DemoCommand.class,
             dev.supportbot.slack.ServeCommand.class,
+            dev.supportbot.slack.ConfigCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad usage and bad configuration. */
@@ -43,7 +45,7 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof PolicyException || exception instanceof KnowledgeException
-                    || exception instanceof IllegalArgumentException) {
+                    || exception instanceof ConfigException || exception instanceof IllegalArgumentException) {
                 cmd.getErr().println("supportbot: " + exception.getMessage());
                 return USAGE;
             }

@@ -1,6 +1,7 @@
 package dev.supportbot.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import dev.supportbot.ops.Metrics;
 import dev.supportbot.policy.Severity;
 import dev.supportbot.tickets.Creation;
 import dev.supportbot.tickets.NewTicket;
@@ -27,9 +28,11 @@ final class CardButtons {
     private final Replies replies;
     private final OutgoingCalls calls;
     private final Clock clock;
+    private final Metrics metrics;
 
     CardButtons(Roster roster, TicketStore store, TicketActions actions, Cards cards, Replies replies,
-                OutgoingCalls calls, Clock clock) {
+                OutgoingCalls calls, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.roster = roster;
         this.store = store;
         this.actions = actions;
@@ -51,6 +54,7 @@ final class CardButtons {
         switch (button) {
             case HELPFUL, NOT_HELPFUL -> {
                 LOG.info("answer feedback in {}: {}", channel, button);
+                metrics.feedback(button == ButtonAction.HELPFUL);
                 replies.privately(channel, user, "Thanks for the feedback.");
             }
             case OPEN_TICKET -> open(payload, person, action.getValue(), Severity.SEV3, "");

@@ -8,7 +8,9 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
+import dev.supportbot.ops.Metrics;
 import dev.supportbot.tickets.DeliveryLog;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,11 @@ final class EventIntake implements Middleware {
     private final WorkQueue work;
     private final Intake intake;
     private final HomeTab home;
+    private final Metrics metrics;
 
-    EventIntake(ObjectMapper json, DeliveryBatcher deliveries, WorkQueue work, Intake intake, HomeTab home) {
+    EventIntake(ObjectMapper json, DeliveryBatcher deliveries, WorkQueue work, Intake intake, HomeTab home,
+                Metrics metrics) {
+        this.metrics = metrics;
         this.json = json;
         this.deliveries = deliveries;
         this.work = work;
@@ -40,6 +45,14 @@ final class EventIntake implements Middleware {
         if (request.getRequestType() != RequestType.Event) {
             return chain.next(request);
         }
+        long started = System.nanoTime();
+        metrics.event(Metrics.EventOutcome.RECEIVED);
+        Response ack = accept(request);
+        metrics.acked(Duration.ofNanos(System.nanoTime() - started));
+        return ack;
+    }
+
+    private Response accept(Request<?> request) throws Exception {
         JsonNode envelope = json.readTree(((EventRequest) request).getRequestBodyAsString());
         String eventId = envelope.path("event_id").asText("");
         if (eventId.isEmpty()) {
@@ -49,10 +62,13 @@ final class EventIntake implements Middleware {
         if (deliveries.record(eventId) == DeliveryLog.Delivery.SEEN) {
             LOG.info("event {} delivered again (retry {}); acked and dropped", eventId,
                     request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+            metrics.event(Metrics.EventOutcome.DEDUPLICATED);
             return Response.ok();
         }
         switch (SlackEvent.parse(envelope)) {
-            case SlackEvent.Posted posted -> work.submit("message " + eventId, () -> intake.accept(posted.message()));
+            case SlackEvent.Posted posted -> work.submit("message " + eventId, () -> LOG.info(
+                    "event {} channel {} thread {}: {}", eventId, posted.message().channel(),
+                    posted.message().replyThread(), intake.accept(posted.message())));
             case SlackEvent.HomeOpened opened -> work.submit("home of " + opened.user(), () -> home.publish(opened.user()));
             case SlackEvent.Ignored ignored -> LOG.debug("event {} of type {} ignored", eventId, ignored.type());
         }

@@ -42,24 +42,26 @@ final class Intake {
         this.botUserId = botUserId;
     }
 
-    void accept(IncomingMessage message) {
+    /** Handles a message; returns what came of it in a few words for the log (never the message's text). */
+    String accept(IncomingMessage message) {
         Optional<Ticket> ticket = message.threadTs()
                 .flatMap(thread -> store.queries().findByThread(message.channel(), thread, BOT));
         if (ticket.isPresent()) {
             // Thread replies also arrive as message events; the mention event of the same reply is dropped.
             if (message.kind() != IncomingMessage.Kind.MENTION) {
                 logReply(ticket.get(), message);
+                return "reply on " + ticket.get().id();
             }
-            return;
+            return "mention in the thread of " + ticket.get().id() + ", handled as its message event";
         }
         if (!isRequest(message)) {
-            return;
+            return "not a request";
         }
         Person author = roster.classify(message.user(), message.userTeam(), message.channel());
         if (message.kind() == IncomingMessage.Kind.CHANNEL_MESSAGE && author instanceof Person.Staff) {
-            return; // staff talking in a customer channel is not a request
+            return "staff talking in a customer channel"; // not a request
         }
-        respond(message, author, triage.apply(message.textWithout(botUserId)));
+        return respond(message, author, triage.apply(message.textWithout(botUserId)));
     }
 
     private boolean isRequest(IncomingMessage message) {
@@ -71,26 +73,30 @@ final class Intake {
         };
     }
 
-    private void respond(IncomingMessage message, Person author, Decision decision) {
+    private String respond(IncomingMessage message, Person author, Decision decision) {
         String question = message.textWithout(botUserId);
         switch (decision) {
             case Decision.Answer answer -> replies.inThread(message.channel(), message.replyThread(),
                     AnswerMessage.render(answer, question));
             case Decision.OutOfScope outOfScope -> replies.inThread(message.channel(), message.replyThread(),
                     OutOfScopeMessage.render(outOfScope, question));
-            case Decision.OpenTicket open -> open(message, author, open);
+            case Decision.OpenTicket open -> {
+                return open(message, author, open);
+            }
             case Decision.NoAction ignored -> LOG.debug("nothing to do for a message in {}", message.channel());
         }
+        return decision.action().wireName();
     }
 
-    private void open(IncomingMessage message, Person author, Decision.OpenTicket decision) {
+    private String open(IncomingMessage message, Person author, Decision.OpenTicket decision) {
         Creation creation = store.create(new NewTicket(NewTicket.messageKey(message.channel(), message.ts()),
                 roster.organisationFor(author, message.channel()), message.channel(), message.replyThread(),
                 message.user(), decision.summary(), decision.severity(), message.postedAt()));
         if (creation.created()) {
-            LOG.info("opened {} ({}) in {}", creation.ticket().id(), creation.ticket().severity(), message.channel());
             cards.post(creation.ticket());
+            return "opened " + creation.ticket().id() + " " + creation.ticket().severity();
         }
+        return "already ticketed as " + creation.ticket().id();
     }
 
     private void logReply(Ticket ticket, IncomingMessage message) {

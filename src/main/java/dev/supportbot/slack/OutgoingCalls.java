@@ -3,6 +3,7 @@ package dev.supportbot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.supportbot.ops.Metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,7 @@ final class OutgoingCalls implements AutoCloseable {
 
     private final MethodsClient client;
     private final RetryPolicy policy;
+    private final Metrics metrics;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean closing;
@@ -37,8 +39,13 @@ final class OutgoingCalls implements AutoCloseable {
     }
 
     OutgoingCalls(MethodsClient client, RetryPolicy policy) {
+        this(client, policy, new Metrics());
+    }
+
+    OutgoingCalls(MethodsClient client, RetryPolicy policy, Metrics metrics) {
         this.client = client;
         this.policy = policy;
+        this.metrics = metrics;
         this.worker = Thread.ofPlatform().name("slack-outgoing").daemon().start(this::drain);
     }
 
@@ -85,14 +92,19 @@ final class OutgoingCalls implements AutoCloseable {
             try {
                 T response = pending.call().call(client);
                 if (response.isOk()) {
+                    metrics.apiCall(pending.method(), Metrics.CallOutcome.OK);
                     pending.result().complete(response);
                 } else {
+                    metrics.apiCall(pending.method(), Metrics.CallOutcome.ERROR);
                     pending.result().completeExceptionally(
                             new SlackCallException(pending.method(), response.getError(), null));
                 }
                 return;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
+                if (status == 429) {
+                    metrics.rateLimited(pending.method());
+                }
                 if (status == 429 && rateLimitWaits < policy.maxRateLimitWaits()) {
                     rateLimitWaits++;
                     attempts--;
@@ -100,6 +112,7 @@ final class OutgoingCalls implements AutoCloseable {
                     continue;
                 }
                 if (status < 500 || attempts >= policy.maxAttempts()) {
+                    metrics.apiCall(pending.method(), Metrics.CallOutcome.FAILED);
                     pending.result().completeExceptionally(
                             new SlackCallException(pending.method(), "HTTP " + status, e));
                     return;
@@ -107,6 +120,7 @@ final class OutgoingCalls implements AutoCloseable {
                 pause(pending.method(), "HTTP " + status, policy.backoffAfter(attempts));
             } catch (IOException e) {
                 if (attempts >= policy.maxAttempts()) {
+                    metrics.apiCall(pending.method(), Metrics.CallOutcome.FAILED);
                     pending.result().completeExceptionally(
                             new SlackCallException(pending.method(), "network: " + e.getMessage(), e));
                     return;

@@ -1,86 +1,86 @@
 package dev.supportbot.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supportbot.knowledge.KnowledgeBase;
-import dev.supportbot.knowledge.KnowledgeOptions;
-import dev.supportbot.sla.Deadlines;
-import dev.supportbot.sla.SlaSettings;
-import dev.supportbot.tickets.Database;
-import dev.supportbot.tickets.DeliveryLog;
-import dev.supportbot.tickets.StoreOptions;
-import dev.supportbot.tickets.TicketStore;
-import dev.supportbot.triage.Triage;
-import java.net.InetSocketAddress;
+import dev.supportbot.config.ConfigFile;
+import dev.supportbot.config.SupportbotConfig;
+import dev.supportbot.knowledge.DocSource;
+import dev.supportbot.ops.StopSignal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code serve}: runs the Slack app until the process is stopped. Socket Mode when {@code SLACK_APP_TOKEN} is
- * set, otherwise HTTP on {@code --port} ({@code POST /slack/events}, {@code GET /healthz}). Tokens come from the
- * environment; who is staff and which channels belong to which customer from {@code --config}.
+ * {@code serve}: runs the Slack app until SIGTERM or SIGINT, then stops cleanly and exits 0. Socket Mode when
+ * {@code SLACK_APP_TOKEN} is set, otherwise HTTP on the server port. Everything comes from one config file
+ * ({@code --config}, else {@code SUPPORTBOT_CONFIG}, else {@code slack.yaml}) and the environment; the flags below
+ * override the file's values.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on --port).")
+        description = "Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on the server port).")
 public final class ServeCommand implements Callable<Integer> {
-    @Mixin
-    private KnowledgeOptions options;
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file (default: $SUPPORTBOT_CONFIG, else slack.yaml).")
+    private Path config;
 
-    @Option(names = "--port", defaultValue = "3000", description = "HTTP port (default: ${DEFAULT-VALUE}).")
-    private int port;
+    @Option(names = "--port", description = "HTTP port, overrides server.port (default 3000).")
+    private Integer port;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "HTTP address (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--management-port", description = "Socket Mode: health and metrics port, overrides "
+            + "server.management_port (default 9090).")
+    private Integer managementPort;
+
+    @Option(names = "--bind", description = "HTTP address, overrides server.bind (default 0.0.0.0).")
     private String bind;
 
-    @Mixin
-    private StoreOptions store;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Ticket database folder, overrides data_dir.")
+    private Path dataDir;
 
-    @Option(names = "--config", defaultValue = "slack.yaml",
-            description = "Slack workspace config: staff, triage channel, customers (default: ${DEFAULT-VALUE}).")
-    private Path config;
+    @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder, overrides knowledge.dir.")
+    private Path knowledgeDir;
+
+    @Option(names = "--source", paramLabel = "DIR[,base=URL][,weight=W]",
+            description = "Extra docs folder, added to knowledge.sources. Repeatable.")
+    private List<String> sources = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        SlackSettings settings = SlackSettings.fromEnvironment(System.getenv());
-        WorkspaceConfig workspace = WorkspaceConfig.load(config);
-        Clock clock = Clock.systemUTC();
-        CountDownLatch stopping = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.countDown();
-            awaitQuietly(stopped);
-        }, "serve-shutdown"));
-        try (KnowledgeBase knowledge = options.open(); Database database = store.open()) {
-            Triage triage = Triage.load(options.knowledgeDir(), knowledge);
-            TicketStore tickets = new TicketStore(database,
-                    new Deadlines(triage.policy(), SlaSettings.load(options.knowledgeDir())), clock);
-            try (SlackBot bot = SlackBot.start(settings, workspace, triage::decide, tickets,
-                    new DeliveryLog(database, clock), clock, new OkHttpClient(), new ObjectMapper(),
-                    SlackBot.Timings.DEFAULT)) {
-                if (settings.socketMode()) {
-                    bot.connectSocketMode();
-                } else {
-                    bot.serveHttp(new InetSocketAddress(bind, port));
-                }
-                stopping.await();
-            }
-        } finally {
-            stopped.countDown();
-        }
+        Map<String, String> environment = System.getenv();
+        SupportbotConfig settings = withFlags(ConfigFile.load(ConfigFile.choose(Optional.ofNullable(config),
+                environment), environment));
+        WorkspaceConfig workspace = ConfigFile.check(settings.file(), () -> WorkspaceConfig.from(settings.workspace()));
+        SlackSettings slack = SlackSettings.from(settings);
+        configureLogging(settings.logging());
+        Serving.run(settings, workspace, slack, StopSignal.install(), Clock.systemUTC());
         return 0;
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The config with the command line's overrides applied. */
+    SupportbotConfig withFlags(SupportbotConfig file) {
+        return ConfigFile.check(file.file(), () -> {
+            SupportbotConfig.Server server = new SupportbotConfig.Server(
+                    Optional.ofNullable(bind).orElse(file.server().bind()),
+                    Optional.ofNullable(port).orElse(file.server().port()),
+                    Optional.ofNullable(managementPort).orElse(file.server().managementPort()));
+            List<DocSource> docs = new ArrayList<>(file.knowledge().sources());
+            sources.stream().map(DocSource::parse).forEach(docs::add);
+            SupportbotConfig.Knowledge knowledge = new SupportbotConfig.Knowledge(
+                    Optional.ofNullable(knowledgeDir).orElse(file.knowledge().dir()), docs, file.knowledge().watch());
+            return new SupportbotConfig(file.file(), server, Optional.ofNullable(dataDir).orElse(file.dataDir()),
+                    knowledge, file.slack(), file.workspace(), file.logging(), file.secrets());
+        });
+    }
+
+    /** slf4j-simple reads these once, at the first logger: set them before anything logs. */
+    private static void configureLogging(SupportbotConfig.Logging logging) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logging.level().name().toLowerCase(Locale.ROOT));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.out");
     }
 }

@@ -9,6 +9,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.supportbot.ops.Metrics;
+import dev.supportbot.ops.OpsHttpServer;
+import dev.supportbot.ops.Readiness;
 import dev.supportbot.tickets.DeliveryLog;
 import dev.supportbot.tickets.SlaMonitor;
 import dev.supportbot.tickets.TicketStore;
@@ -19,9 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ public final class SlackBot implements AutoCloseable {
     private final SlackSettings settings;
     private final App app;
     private final Clock clock;
+    private final Operations operations;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
     /** Timings that tests shorten; production uses {@link #DEFAULT}. */
@@ -44,51 +47,81 @@ public final class SlackBot implements AutoCloseable {
         static final Timings DEFAULT = new Timings(Duration.ofMinutes(1), Duration.ofSeconds(30), RetryPolicy.SLACK);
     }
 
-    private SlackBot(SlackSettings settings, App app, Clock clock) {
+    /** What the bot reports to and asks of the operations side: metrics, readiness checks, a reindex. */
+    record Operations(Metrics metrics, Readiness readiness, Supplier<String> reindex) {
+        Operations {
+            if (metrics == null || readiness == null || reindex == null) {
+                throw new IllegalArgumentException("operations need metrics, readiness and reindex");
+            }
+        }
+
+        /** Fresh metrics and readiness, and no reindex: for tests and tools that run the bot alone. */
+        static Operations standalone() {
+            return new Operations(new Metrics(), new Readiness(), () -> "Reindexing is not available here.");
+        }
+    }
+
+    private SlackBot(SlackSettings settings, App app, Clock clock, Operations operations) {
         this.settings = settings;
         this.app = app;
         this.clock = clock;
+        this.operations = operations;
     }
 
+    /** The bot with metrics and readiness of its own and no reindex; kept for callers written before them. */
     static SlackBot start(SlackSettings settings, WorkspaceConfig workspace, Function<String, Decision> triage,
                           TicketStore store, DeliveryLog deliveries, Clock clock, OkHttpClient http,
                           ObjectMapper json, Timings timings) {
+        return start(settings, workspace, triage, store, deliveries, clock, http, json, timings,
+                Operations.standalone());
+    }
+
+    static SlackBot start(SlackSettings settings, WorkspaceConfig workspace, Function<String, Decision> plainTriage,
+                          TicketStore store, DeliveryLog deliveries, Clock clock, OkHttpClient http,
+                          ObjectMapper json, Timings timings, Operations operations) {
+        Metrics metrics = operations.metrics();
+        Function<String, Decision> triage = metrics.counting(plainTriage);
         Slack slack = settings.slack(http);
         MethodsClient client = slack.methods(settings.botToken());
         AuthTestResponse auth = authTest(client);
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret()).requestVerificationEnabled(false) // RequestVerifier runs first
                 .authTestCacheEnabled(true).authTestCacheExpirationMillis(-1).build()); // no auth.test on the ack path
-        SlackBot bot = new SlackBot(settings, app, clock);
-        OutgoingCalls calls = bot.own(new OutgoingCalls(client, timings.retry()));
+        SlackBot bot = new SlackBot(settings, app, clock, operations);
+        OutgoingCalls calls = bot.own(new OutgoingCalls(client, timings.retry(), metrics));
         WorkQueue work = bot.own(new WorkQueue(1, 10_000));
         Roster roster = new Roster(workspace, auth.getTeamId(), calls);
         roster.refreshStaffGroup();
         Replies replies = new Replies(calls);
         Cards cards = new Cards(calls, store.deadlines(), clock, auth.getUserId());
         TicketList list = new TicketList(store.queries(), clock);
-        TicketActions actions = new TicketActions(store, list, cards, clock);
+        TicketActions actions = new TicketActions(store, list, cards, clock, operations.reindex());
         Intake intake = new Intake(triage, store, roster, cards, replies, auth.getUserId());
-        app.use(new EventIntake(json, bot.own(new DeliveryBatcher(deliveries)), work, intake, new HomeTab(roster, list, calls)));
-        BoltRoutes.register(app, roster, actions, new CardButtons(roster, store, actions, cards, replies, calls, clock),
-                work, triage);
+        app.use(new EventIntake(json, bot.own(new DeliveryBatcher(deliveries)), work, intake,
+                new HomeTab(roster, list, calls), metrics));
+        BoltRoutes.register(app, roster, actions, new CardButtons(roster, store, actions, cards, replies, calls, clock,
+                metrics), work, triage);
         app.start();
-        SlaMonitor monitor = bot.own(new SlaMonitor(store, clock, new SlaAlerts(roster, replies, cards, clock)));
+        SlaMonitor monitor = bot.own(new SlaMonitor(store, clock,
+                metrics.counting(new SlaAlerts(roster, replies, cards, clock))));
         monitor.start(timings.slaCheck());
         bot.own(new CardRefresher(store, cards, work)).start(timings.cardRefresh());
+        operations.readiness().add("slack auth.test", () -> true); // start fails unless auth.test said ok
         LOG.info("Slack app started for team {} as {}", auth.getTeamId(), auth.getUserId());
         return bot;
     }
 
-    /** Serves {@code POST /slack/events} and {@code GET /healthz}; returns the port (0 picks a free one). */
+    /** Serves {@code POST /slack/events} on the process's HTTP server. */
+    void serveHttp(OpsHttpServer server) {
+        server.route(SlackHttpServer.EVENTS_PATH, new SlackHttpServer(
+                new RequestVerifier(settings.signingSecret(), clock), new BoltDispatch(app), operations.metrics()));
+        LOG.info("HTTP mode: taking Slack requests on port {}", server.port());
+    }
+
+    /** Starts an HTTP server of the bot's own with events, health, readiness and metrics; returns its port. */
     int serveHttp(InetSocketAddress address) throws IOException {
-        ExecutorService requestThreads = Executors.newFixedThreadPool(32,
-                Thread.ofPlatform().name("slack-http-", 1).daemon().factory());
-        own(requestThreads::shutdownNow);
-        SlackHttpServer server = own(new SlackHttpServer(address,
-                new RequestVerifier(settings.signingSecret(), clock), new BoltDispatch(app), requestThreads));
-        server.markReady();
-        LOG.info("HTTP mode: listening on port {}", server.port());
+        OpsHttpServer server = own(new OpsHttpServer(address, operations.readiness(), operations.metrics()));
+        serveHttp(server);
         return server.port();
     }
 
@@ -99,6 +132,8 @@ public final class SlackBot implements AutoCloseable {
                 SocketModeClient.Backend.JavaWebSocket);
         own(socketMode::close);
         socketMode.startAsync();
+        operations.readiness().add("socket mode connected", () -> socketMode.getClient() != null
+                && socketMode.getClient().verifyConnection());
         LOG.info("Socket Mode: connected");
     }
 
@@ -121,9 +156,10 @@ public final class SlackBot implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        app.stop();
+        // Intake stops first (the transport was owned last), then queued work and outgoing calls finish.
         while (!resources.isEmpty()) {
             resources.pop().close();
         }
+        app.stop();
     }
 }

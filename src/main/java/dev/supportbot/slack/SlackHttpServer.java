@@ -2,63 +2,41 @@ package dev.supportbot.slack;
 
 import com.slack.api.bolt.response.Response;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
+import dev.supportbot.ops.Metrics;
+import dev.supportbot.ops.OpsHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * HTTP mode: {@code POST /slack/events} takes events, slash commands and interactivity, verified by our own
- * {@link RequestVerifier} before Bolt sees them; {@code GET /healthz} answers 200 once the app is ready. Request
- * threads come from the executor passed in and only ever run the quick path up to the ack.
+ * {@link RequestVerifier} before Bolt sees them. Mounted on the process's {@link OpsHttpServer}, whose request
+ * threads only ever run the quick path up to the ack. Thread-safe.
  */
-final class SlackHttpServer implements AutoCloseable {
+final class SlackHttpServer implements HttpHandler {
     static final String EVENTS_PATH = "/slack/events";
-    static final String HEALTH_PATH = "/healthz";
+    static final String HEALTH_PATH = OpsHttpServer.HEALTH_PATH;
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
     private static final int MAX_BODY_BYTES = 1 << 20;
 
-    private final HttpServer server;
     private final RequestVerifier verifier;
     private final BoltDispatch dispatch;
-    private final AtomicBoolean ready = new AtomicBoolean();
+    private final Metrics metrics;
 
-    SlackHttpServer(InetSocketAddress address, RequestVerifier verifier, BoltDispatch dispatch,
-                    ExecutorService requestThreads) throws IOException {
+    SlackHttpServer(RequestVerifier verifier, BoltDispatch dispatch, Metrics metrics) {
         this.verifier = verifier;
         this.dispatch = dispatch;
-        this.server = HttpServer.create(address, 128);
-        server.setExecutor(requestThreads);
-        server.createContext(EVENTS_PATH, this::handleSlack);
-        server.createContext(HEALTH_PATH, this::handleHealth);
-        server.start();
+        this.metrics = metrics;
     }
 
-    int port() {
-        return server.getAddress().getPort();
-    }
-
-    /** From now on {@code /healthz} answers 200. */
-    void markReady() {
-        ready.set(true);
-    }
-
-    private void handleHealth(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            boolean up = ready.get();
-            write(exchange, up ? 200 : 503, "text/plain; charset=utf-8", up ? "ok" : "starting");
-        }
-    }
-
-    private void handleSlack(HttpExchange exchange) throws IOException {
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "POST");
@@ -67,6 +45,7 @@ final class SlackHttpServer implements AutoCloseable {
             }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
+                metrics.rejected("body_too_large");
                 write(exchange, 413, "text/plain; charset=utf-8", "body too large");
                 return;
             }
@@ -77,6 +56,7 @@ final class SlackHttpServer implements AutoCloseable {
             switch (verdict) {
                 case RequestVerifier.Verdict.Rejected rejected -> {
                     LOG.info("rejected a request to {}: {}", EVENTS_PATH, rejected.reason());
+                    metrics.rejected(rejected.reason().name());
                     write(exchange, 401, "text/plain; charset=utf-8", "invalid request");
                 }
                 case RequestVerifier.Verdict.Accepted accepted -> respond(exchange, new BoltDispatch.VerifiedRequest(
@@ -120,9 +100,4 @@ final class SlackHttpServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        ready.set(false);
-        server.stop(1);
-    }
 }

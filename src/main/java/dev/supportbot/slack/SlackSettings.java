@@ -3,8 +3,10 @@ package dev.supportbot.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.util.http.SlackHttpClient;
+import dev.supportbot.config.ConfigException;
+import dev.supportbot.config.Secrets;
+import dev.supportbot.config.SupportbotConfig;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 
@@ -37,12 +39,15 @@ record SlackSettings(String botToken, String signingSecret, Optional<String> app
         }
     }
 
-    static SlackSettings fromEnvironment(Map<String, String> environment) {
-        String appToken = environment.get("SLACK_APP_TOKEN");
-        String apiUrl = environment.get("SLACK_API_URL");
-        return new SlackSettings(environment.get("SLACK_BOT_TOKEN"), environment.get("SLACK_SIGNING_SECRET"),
-                Optional.ofNullable(appToken).filter(token -> !token.isBlank()),
-                apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : URI.create(apiUrl.strip()));
+    /** The settings of a whole config: its secrets and its {@code slack.api_url}. */
+    static SlackSettings from(SupportbotConfig config) {
+        Secrets secrets = config.secrets();
+        try {
+            return new SlackSettings(secrets.botToken().orElse(null), secrets.signingSecret().orElse(null),
+                    secrets.appToken(), config.slack().apiUrl());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage()); // the environment, not the file, is wrong
+        }
     }
 
     boolean socketMode() {

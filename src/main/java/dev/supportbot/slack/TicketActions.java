@@ -9,6 +9,7 @@ import dev.supportbot.tickets.TicketStore;
 import dev.supportbot.tickets.Viewer;
 import dev.supportbot.tickets.Visibility;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Carries out a {@link TicketCommand} for a person, from a slash command or a card button, and says what happened
@@ -20,8 +21,11 @@ final class TicketActions {
     private final TicketList list;
     private final Cards cards;
     private final Clock clock;
+    private final Supplier<String> reindex;
 
-    TicketActions(TicketStore store, TicketList list, Cards cards, Clock clock) {
+    /** {@code reindex} starts a rebuild of the knowledge index and says so, without waiting for it. */
+    TicketActions(TicketStore store, TicketList list, Cards cards, Clock clock, Supplier<String> reindex) {
+        this.reindex = reindex;
         this.store = store;
         this.list = list;
         this.cards = cards;
@@ -60,6 +64,7 @@ final class TicketActions {
                 case TicketCommand.Resolve resolve -> resolve(caller, resolve);
                 case TicketCommand.Reopen reopen -> changed(store.moveTo(reopen.id(), TicketStatus.OPEN,
                         staff(caller)), "reopened");
+                case TicketCommand.Reindex ignored -> reindex.get();
                 case TicketCommand.Invalid invalid -> throw new IllegalStateException("handled above");
             });
         } catch (TicketException | IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 sealed interface TicketCommand {
     String USAGE = "Usage: `/ticket list [open|mine|breaching]`, `/ticket show ID`, `/ticket ack ID`, "
             + "`/ticket assign ID @user`, `/ticket sev ID 1|2|3|sr [reason]`, `/ticket resolve ID [note]`, "
-            + "`/ticket reopen ID`";
+            + "`/ticket reopen ID`, `/ticket reindex`";
 
     /** Whether only staff may run it. */
     default boolean staffOnly() {
@@ -39,6 +39,10 @@ sealed interface TicketCommand {
     record Reopen(TicketId id) implements TicketCommand {
     }
 
+    /** Rebuild the knowledge index from the files, e.g. after a docs change. */
+    record Reindex() implements TicketCommand {
+    }
+
     /** Text that is not a command; {@code problem} says what is wrong, in words for the person who typed it. */
     record Invalid(String problem) implements TicketCommand {
     }
@@ -58,6 +62,7 @@ sealed interface TicketCommand {
                         words.length > 3 ? words[3] : "");
                 case "resolve" -> new Resolve(id(words), Optional.ofNullable(rest(words, 2)));
                 case "reopen" -> new Reopen(id(words));
+                case "reindex" -> new Reindex();
                 default -> new Invalid("I don't know `" + Mrkdwn.escape(verb) + "`.");
             };
         } catch (IllegalArgumentException e) {

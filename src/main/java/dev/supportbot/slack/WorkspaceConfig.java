@@ -1,13 +1,11 @@
 package dev.supportbot.slack;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import dev.supportbot.config.ConfigFile;
+import dev.supportbot.config.SupportbotConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,34 +46,17 @@ record WorkspaceConfig(Optional<String> staffUserGroup, String triageChannel, Li
         return customerByChannel(channelId).isPresent();
     }
 
+    /** The workspace part of a whole config; wrong values fail with the key they came from. */
+    static WorkspaceConfig from(SupportbotConfig.Workspace workspace) {
+        List<CustomerOrg> orgs = workspace.customers().stream().map(customer -> new CustomerOrg(
+                customer.organisation(), customer.teamId(), customer.channels(), customer.csm(), customer.tam(),
+                customer.mle())).toList();
+        return new WorkspaceConfig(workspace.staffUserGroup(), workspace.triageChannel(), orgs);
+    }
+
+    /** Reads only the workspace keys of a config file (an old {@code slack.yaml} is such a file). */
     static WorkspaceConfig load(Path file) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        try {
-            return yaml.readValue(file.toFile(), FileForm.class).toConfig();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read the Slack workspace config " + file + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private record FileForm(StaffForm staff, @JsonProperty("triage_channel") String triageChannel,
-                            List<CustomerForm> customers) {
-        WorkspaceConfig toConfig() {
-            List<CustomerOrg> orgs = customers == null ? List.of()
-                    : customers.stream().map(CustomerForm::toCustomer).toList();
-            return new WorkspaceConfig(Optional.ofNullable(staff).map(StaffForm::userGroup), triageChannel, orgs);
-        }
-    }
-
-    private record StaffForm(@JsonProperty("user_group") String userGroup) {
-    }
-
-    private record CustomerForm(String organisation, @JsonProperty("team_id") String teamId, List<String> channels,
-                                String csm, String tam, String mle) {
-        CustomerOrg toCustomer() {
-            return new CustomerOrg(organisation, teamId, channels, Optional.ofNullable(csm),
-                    Optional.ofNullable(tam), Optional.ofNullable(mle));
-        }
+        SupportbotConfig config = ConfigFile.load(file, Map.of());
+        return ConfigFile.check(file, () -> from(config.workspace()));
     }
 }

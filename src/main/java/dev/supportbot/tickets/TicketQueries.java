@@ -46,6 +46,11 @@ public final class TicketQueries {
         };
     }
 
+    /** How many tickets there are of each severity and status; one query, for metrics and readiness. */
+    public List<TicketCount> countByState() {
+        return database.read(TicketRows::countByState);
+    }
+
     /** Tickets whose first-response clock still runs, for the SLA monitor. */
     List<Ticket> running() {
         return database.read(TicketRows::running);

@@ -93,6 +93,19 @@ final class TicketRows {
         return select(connection, RUNNING, List.of());
     }
 
+    static List<TicketCount> countByState(Connection connection) throws SQLException {
+        List<TicketCount> counts = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT severity, status, COUNT(*) AS tickets FROM tickets GROUP BY severity, status");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                counts.add(new TicketCount(Severity.valueOf(rows.getString("severity")),
+                        TicketStatus.parse(rows.getString("status")), rows.getLong("tickets")));
+            }
+        }
+        return counts;
+    }
+
     /** Tickets matching the query, within {@code organisation} when one is given. */
     static List<Ticket> list(Connection connection, TicketQuery query, Optional<String> organisation)
             throws SQLException {

@@ -22,8 +22,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -48,6 +51,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> userTeams = new HashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
     /** One recorded call: the method name, its parameters (form fields or top-level JSON fields) and when. */
     record Call(String method, Map<String, String> params, Instant at) {
@@ -109,6 +113,18 @@ final class FakeSlackApi implements AutoCloseable {
         userTeams.put(userId, teamId);
     }
 
+    /** Calls of {@code method} are recorded on arrival but not answered until {@link #release}, at most 30 s. */
+    void hold(String method) {
+        held.put(method, new CountDownLatch(1));
+    }
+
+    void release(String method) {
+        CountDownLatch gate = held.remove(method);
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
     /** The next call of {@code method} gets this status, headers and body instead of a normal answer. */
     synchronized void failNext(String method, int status, Map<String, String> headers, String body) {
         failures.computeIfAbsent(method, ignored -> new ArrayDeque<>()).add(new Canned(status, headers, body));
@@ -155,6 +171,10 @@ final class FakeSlackApi implements AutoCloseable {
                 Deque<Canned> queued = failures.get(method);
                 canned = queued == null ? null : queued.poll();
             }
+            CountDownLatch gate = held.get(method);
+            if (gate != null) {
+                awaitGate(gate);
+            }
             if (canned == null) {
                 canned = new Canned(200, Map.of(), JSON.writeValueAsString(answer(method, params)));
             }
@@ -165,6 +185,14 @@ final class FakeSlackApi implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    private static void awaitGate(CountDownLatch gate) {
+        try {
+            gate.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

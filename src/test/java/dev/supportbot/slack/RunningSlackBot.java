@@ -54,6 +54,7 @@ final class RunningSlackBot implements AutoCloseable {
     private final Database database;
     private final KnowledgeBase knowledge;
     private final SlackBot bot;
+    private final SlackBot.Operations operations;
     private final URI events;
 
     static final SlackBot.Timings QUICK = new SlackBot.Timings(Duration.ofMinutes(10), Duration.ofMinutes(10),
@@ -71,8 +72,10 @@ final class RunningSlackBot implements AutoCloseable {
                 "Acme Robotics", CUSTOMER_TEAM, List.of(CUSTOMER_CHANNEL), Optional.empty(), Optional.of(TAM),
                 Optional.empty())));
         SlackSettings settings = new SlackSettings("xoxb-e2e", SECRET, appToken, slack.apiUrl());
+        this.operations = SlackBot.Operations.standalone();
+        operations.metrics().watchTickets(store.queries());
         this.bot = SlackBot.start(settings, workspace, triage::decide, store, new DeliveryLog(database, clock), clock,
-                new OkHttpClient(), JSON, timings);
+                new OkHttpClient(), JSON, timings, operations);
         if (appToken.isPresent()) {
             bot.connectSocketMode();
             this.events = null;
@@ -101,12 +104,32 @@ final class RunningSlackBot implements AutoCloseable {
         return new RunningSlackBot(dataDir, Optional.of("xapp-e2e"), slack, QUICK);
     }
 
+    /** Socket Mode through a started fake Socket Mode server; returns once the bot has connected. */
+    static RunningSlackBot socketMode(Path dataDir, FakeSocketModeServer socket, Duration timeout) throws Exception {
+        socket.awaitStarted();
+        FakeSlackApi slack = new FakeSlackApi();
+        slack.socketModeUrl(socket.url());
+        RunningSlackBot bot = socketMode(dataDir, slack);
+        socket.awaitConnection(timeout);
+        return bot;
+    }
+
     URI events() {
         return events;
     }
 
     URI health() {
         return events.resolve(SlackHttpServer.HEALTH_PATH);
+    }
+
+    /** The checks behind {@code /readyz}. */
+    dev.supportbot.ops.Readiness readiness() {
+        return operations.readiness();
+    }
+
+    /** {@code /readyz}, {@code /metrics} or another path on the bot's HTTP server. */
+    URI path(String path) {
+        return events.resolve(path);
     }
 
     /** A fresh message ts at the current time, unique within the test run. */

@@ -19,11 +19,8 @@ class SocketModeEndToEndTest {
         FakeSocketModeServer socket = new FakeSocketModeServer();
         socket.start();
         try {
-            socket.awaitStarted();
-            FakeSlackApi slack = new FakeSlackApi();
-            slack.socketModeUrl(socket.url());
-            try (RunningSlackBot bot = RunningSlackBot.socketMode(dataDir, slack)) {
-                socket.awaitConnection(WAIT);
+            try (RunningSlackBot bot = RunningSlackBot.socketMode(dataDir, socket, WAIT)) {
+                FakeSlackApi slack = bot.slack;
                 String ts = RunningSlackBot.nextTs();
                 String payload = RunningSlackBot.envelope("EvSocket1", RunningSlackBot.mention(CUSTOMER_CHANNEL,
                         CUSTOMER, CUSTOMER_TEAM, ts, "the whole cluster is down, nobody can log in"));

@@ -25,6 +25,7 @@ class TicketCommandTest {
                 TicketCommand.parse("resolve T-7 rebooted node 3 and it is fine"));
         assertEquals(new TicketCommand.Resolve(new TicketId(7), Optional.empty()), TicketCommand.parse("resolve T-7"));
         assertEquals(new TicketCommand.Reopen(new TicketId(7)), TicketCommand.parse("reopen T-7"));
+        assertEquals(new TicketCommand.Reindex(), TicketCommand.parse("reindex"));
     }
 
     @Test
@@ -42,7 +43,8 @@ class TicketCommandTest {
     void onlyListingAndShowingAreOpenToCustomers() {
         assertFalse(TicketCommand.parse("list").staffOnly());
         assertFalse(TicketCommand.parse("show T-1").staffOnly());
-        for (String staffOnly : new String[] {"ack T-1", "assign T-1 <@U1>", "sev T-1 2", "resolve T-1", "reopen T-1"}) {
+        for (String staffOnly : new String[] {"ack T-1", "assign T-1 <@U1>", "sev T-1 2", "resolve T-1", "reopen T-1",
+            "reindex"}) {
             assertTrue(TicketCommand.parse(staffOnly).staffOnly(), staffOnly);
         }
     }
