@@ -3,6 +3,7 @@ package dev.supportbot.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -54,6 +55,8 @@ final class PassageIndex implements AutoCloseable {
 
     private final Analyzer queryAnalyzer;
     private final QueryBuilder queryBuilder;
+    private final int primaryCount;
+    private final Map<String, Integer> primaryFrequencies;
     private final Analyzer indexAnalyzer;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
@@ -68,6 +71,10 @@ final class PassageIndex implements AutoCloseable {
         this.indexAnalyzer = indexAnalyzer;
         this.queryAnalyzer = queryAnalyzer;
         this.queryBuilder = new QueryBuilder(queryAnalyzer);
+        double primaryWeight = this.passages.stream().mapToDouble(Passage::weight).max().orElse(1.0);
+        List<Passage> primary = this.passages.stream().filter(passage -> passage.weight() == primaryWeight).toList();
+        this.primaryCount = Math.max(1, primary.size());
+        this.primaryFrequencies = documentFrequencies(primary, indexAnalyzer);
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64));
             // The writer takes documents from several threads at once: analysis is most of the build.
@@ -222,29 +229,33 @@ final class PassageIndex implements AutoCloseable {
         return (int) ordinals.longValue();
     }
 
-    /** The question's index terms, each weighted by how rare it is in the passages (inverse document frequency). */
+    /**
+     * The question's index terms, each weighted by how rare it is in the primary passages (our own docs, the
+     * source with the highest weight): a large reference source added beside them must not change what counts
+     * as an important word in a support question.
+     */
     Map<String, Double> termWeights(String text) {
         String question = compact(text);
         Map<String, Double> weights = new LinkedHashMap<>();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                int count = Math.max(1, searcher.getIndexReader().numDocs());
-                double rarest = Math.log(1 + (count + 0.5) / 0.5);
-                for (String term : Terms.of(indexAnalyzer, question)) {
-                    int frequency = searcher.getIndexReader().docFreq(new Term(FIELD, term));
-                    // A word no passage uses says nothing about which passage answers: it counts a little,
-                    // so a question made only of unknown words still finds no answer.
-                    weights.put(term, frequency == 0 ? UNKNOWN_TERM_SHARE * rarest
-                            : Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5)));
-                }
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading term statistics failed", e);
+        double rarest = Math.log(1 + (primaryCount + 0.5) / 0.5);
+        for (String term : Terms.of(indexAnalyzer, question)) {
+            int frequency = primaryFrequencies.getOrDefault(term, 0);
+            // A word no passage uses says nothing about which passage answers: it counts a little,
+            // so a question made only of unknown words still finds no answer.
+            weights.put(term, frequency == 0 ? UNKNOWN_TERM_SHARE * rarest
+                    : Math.log(1 + (primaryCount - frequency + 0.5) / (frequency + 0.5)));
         }
         return weights;
+    }
+
+    private static Map<String, Integer> documentFrequencies(List<Passage> passages, Analyzer analyzer) {
+        Map<String, Integer> frequencies = new HashMap<>();
+        for (Passage passage : passages) {
+            for (String term : Terms.of(analyzer, String.join(" ", passage.headings()) + "\n" + passage.body())) {
+                frequencies.merge(term, 1, Integer::sum);
+            }
+        }
+        return Map.copyOf(frequencies);
     }
 
     @Override
