@@ -1,0 +1,132 @@
+package dev.supportbot.slack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The HTTP endpoint under load, against the real jar: starts {@code serve} in a child process (JVM flags from
+ * {@code --jvm}, default {@code -Xmx256m}) with a {@link FakeSlackApi} on loopback, measures start-up to ready and
+ * idle peak RSS, sends distinct signed events open-loop at {@code --rate} per second for {@code --seconds} (after a
+ * 10 s warm-up at the same rate), waits for the replies, then reports ack latency, errors, tickets and replies,
+ * heap after a full GC, peak RSS, jar size and SIGTERM-to-exit. Ends with one {@code RESULT} line.
+ * Run: {@code .ci/bench-load}.
+ */
+public final class LoadBenchmark {
+    private static final int WARM_UP_SECONDS = 10;
+    private static final String TEAM = "T0LOAD";
+    private static final int CHANNELS = 16;
+    private static final String[] QUESTIONS = {
+        "What is the initial response time for Severity 1?",
+        "what is the SLA on service requests",
+    };
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("target/supportbot.jar");
+        int rate = 200;
+        int seconds = 60;
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--jar" -> jar = Path.of(args[i + 1]);
+                case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--jvm" -> jvm = List.of(args[i + 1].trim().split("\\s+"));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (use --jar F --rate N --seconds N --jvm 'FLAGS')");
+            }
+        }
+        Path work = Files.createTempDirectory("supportbot-load");
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            ServerProcess.Launch launch = new ServerProcess.Launch(jar, jvm, work.resolve("data"),
+                    writeConfig(work), Path.of("knowledge").toAbsolutePath(), slack.apiUrl(), work.resolve("server.log"));
+            try (ServerProcess server = ServerProcess.start(launch, Duration.ofSeconds(60))) {
+                long idleRss = server.peakRssKib();
+                System.out.printf("jvm %s; ready after %d ms; peak RSS idle %.1f MiB; log %s%n", jvm,
+                        server.startup().toMillis(), idleRss / 1024.0, launch.log());
+                OpenLoopLoad load = new OpenLoopLoad(server.events(), ServerProcess.SECRET);
+                OpenLoopLoad.Result warmUp = load.run(rate * WARM_UP_SECONDS, rate, LoadBenchmark::event,
+                        Duration.ofSeconds(10));
+                System.out.printf("warm-up: %d sent, %d errors, p99 %.1f ms%n", warmUp.sent(), warmUp.errors(),
+                        warmUp.percentileMillis(99));
+                OpenLoopLoad.Result result = load.run(rate * seconds, rate, LoadBenchmark::event,
+                        Duration.ofSeconds(10));
+                int expectedReplies = warmUp.answered(200) + result.answered(200);
+                int replies = awaitReplies(slack, expectedReplies, Duration.ofMinutes(3));
+                long loadRss = server.peakRssKib();
+                long heap = server.heapUsedAfterGcKib();
+                Duration stop = server.stop(Duration.ofSeconds(30));
+                long tickets = countTickets(launch.dataDir());
+                System.out.printf("RESULT load rate=%d seconds=%d sent=%d ack_p50_ms=%.1f ack_p99_ms=%.1f "
+                                + "ack_max_ms=%.1f errors=%d tickets=%d replies=%d/%d heap_after_gc_mib=%.1f "
+                                + "startup_ms=%d rss_idle_mib=%.1f rss_load_mib=%.1f jar_mib=%.1f sigterm_exit_ms=%d%n",
+                        rate, seconds, result.sent(), result.percentileMillis(50), result.percentileMillis(99),
+                        result.maxMillis(), result.errors(), tickets, replies, expectedReplies, heap / 1024.0,
+                        server.startup().toMillis(), idleRss / 1024.0, loadRss / 1024.0,
+                        Files.size(jar) / 1024.0 / 1024.0, stop.toMillis());
+            }
+        }
+    }
+
+    /** Event {@code i}: distinct id, customer and ts; every other one opens a ticket, the rest are answered. */
+    private static String event(int i) {
+        String text = i % 2 == 0 ? "our whole cluster is down, nobody can log in (load " + i + ")"
+                : QUESTIONS[(i / 2) % QUESTIONS.length];
+        return RunningSlackBot.envelope(RunningSlackBot.nextEventId(), RunningSlackBot.mention(
+                "C0LOAD" + (i % CHANNELS), "U0LOAD" + i, TEAM, RunningSlackBot.nextTs(), text));
+    }
+
+    private static Path writeConfig(Path work) throws IOException {
+        StringBuilder channels = new StringBuilder();
+        for (int i = 0; i < CHANNELS; i++) {
+            channels.append(i == 0 ? "" : ", ").append("C0LOAD").append(i);
+        }
+        return Files.writeString(work.resolve("slack.yaml"), """
+                triage_channel: C0TRIAGE
+                customers:
+                  - organisation: Load Testers
+                    team_id: %s
+                    channels: [%s]
+                """.formatted(TEAM, channels));
+    }
+
+    /** Waits until {@code expected} messages were posted or nothing new arrived for 10 s; returns how many. */
+    static int awaitReplies(FakeSlackApi slack, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int now = slack.calls("chat.postMessage").size();
+            if (now >= expected) {
+                return now;
+            }
+            if (now != seen) {
+                seen = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(10)) {
+                return now;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        return slack.calls("chat.postMessage").size();
+    }
+
+    static long countTickets(Path dataDir) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("supportbot.db"));
+             ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM tickets")) {
+            return rows.getLong(1);
+        }
+    }
+}
