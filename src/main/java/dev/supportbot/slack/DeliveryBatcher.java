@@ -27,7 +27,10 @@ final class DeliveryBatcher implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
 
-    private record Pending(String eventId, CompletableFuture<DeliveryLog.Delivery> result) {
+    private record Pending(DeliveryLog.Arrival arrival, CompletableFuture<DeliveryLog.Delivery> result) {
+        String eventId() {
+            return arrival.eventId();
+        }
     }
 
     DeliveryBatcher(DeliveryLog deliveries) {
@@ -35,9 +38,13 @@ final class DeliveryBatcher implements AutoCloseable {
         this.writer = Thread.ofPlatform().name("delivery-log-writer").daemon().start(this::writeBatches);
     }
 
-    /** Stores the id durably, with whatever else is waiting; says whether it had been seen before. */
-    DeliveryLog.Delivery record(String eventId) throws InterruptedException {
-        Pending pending = new Pending(eventId, new CompletableFuture<>());
+    /**
+     * Stores the event durably as pending work, with whatever else is waiting; says whether it had been seen
+     * before.
+     */
+    DeliveryLog.Delivery record(DeliveryLog.Arrival arrival) throws InterruptedException {
+        String eventId = arrival.eventId();
+        Pending pending = new Pending(arrival, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.result().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -65,8 +72,8 @@ final class DeliveryBatcher implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
-            Map<String, DeliveryLog.Delivery> stored = deliveries.recordAll(
-                    batch.stream().map(Pending::eventId).toList());
+            Map<String, DeliveryLog.Delivery> stored = deliveries.recordArrivals(
+                    batch.stream().map(Pending::arrival).toList());
             // The same id twice in one batch (a retry overlapping its original): only the first is new.
             Set<String> handedOut = new HashSet<>();
             for (Pending pending : batch) {

@@ -10,31 +10,36 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import dev.supportbot.ops.Metrics;
 import dev.supportbot.tickets.DeliveryLog;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every Events API delivery, on either transport, passes here: its {@code event_id} is stored in the delivery
- * log before the ack, so a retry or a duplicate is acked and dropped; a first delivery is handed to the work
- * queue and acked at once. Events never reach Bolt's listeners, so none is left unanswered (a 404 would make
- * Slack retry). Thread-safe.
+ * Every Events API delivery, on either transport, passes here: its {@code event_id} and body are stored in the
+ * delivery log before the ack, so a retry or a duplicate is acked and dropped; a first delivery is handed to the
+ * work queue and acked at once, and marked done when its work is finished. Events acknowledged but left undone by
+ * a crash are handed to the work queue again by {@link #resumePending} at start. Events never reach Bolt's
+ * listeners, so none is left unanswered (a 404 would make Slack retry). Thread-safe.
  */
 final class EventIntake implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
 
     private final ObjectMapper json;
     private final DeliveryBatcher deliveries;
+    private final DeliveryLog log;
     private final WorkQueue work;
     private final Intake intake;
     private final HomeTab home;
     private final Metrics metrics;
 
-    EventIntake(ObjectMapper json, DeliveryBatcher deliveries, WorkQueue work, Intake intake, HomeTab home,
-                Metrics metrics) {
+    EventIntake(ObjectMapper json, DeliveryBatcher deliveries, DeliveryLog log, WorkQueue work, Intake intake,
+                HomeTab home, Metrics metrics) {
         this.metrics = metrics;
         this.json = json;
         this.deliveries = deliveries;
+        this.log = log;
         this.work = work;
         this.intake = intake;
         this.home = home;
@@ -53,25 +58,44 @@ final class EventIntake implements Middleware {
     }
 
     private Response accept(Request<?> request) throws Exception {
-        JsonNode envelope = json.readTree(((EventRequest) request).getRequestBodyAsString());
+        String body = ((EventRequest) request).getRequestBodyAsString();
+        JsonNode envelope = json.readTree(body);
         String eventId = envelope.path("event_id").asText("");
-        if (eventId.isEmpty()) {
+        if (eventId.isBlank()) {
             LOG.warn("an event without event_id was acked and dropped");
             return Response.ok();
         }
-        if (deliveries.record(eventId) == DeliveryLog.Delivery.SEEN) {
+        if (deliveries.record(new DeliveryLog.Arrival(eventId, body)) == DeliveryLog.Delivery.SEEN) {
             LOG.info("event {} delivered again (retry {}); acked and dropped", eventId,
                     request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
             metrics.event(Metrics.EventOutcome.DEDUPLICATED);
             return Response.ok();
         }
-        switch (SlackEvent.parse(envelope)) {
-            case SlackEvent.Posted posted -> work.submit("message " + eventId, () -> LOG.info(
-                    "event {} channel {} thread {}: {}", eventId, posted.message().channel(),
-                    posted.message().replyThread(), intake.accept(posted.message())));
-            case SlackEvent.HomeOpened opened -> work.submit("home of " + opened.user(), () -> home.publish(opened.user()));
-            case SlackEvent.Ignored ignored -> LOG.debug("event {} of type {} ignored", eventId, ignored.type());
-        }
+        handOver(eventId, envelope);
         return Response.ok();
+    }
+
+    /** Queues the work of every event acknowledged before the last stop but never finished. */
+    void resumePending() throws IOException {
+        List<DeliveryLog.Arrival> pending = log.pending();
+        if (!pending.isEmpty()) {
+            LOG.info("{} acknowledged event(s) left unprocessed by the last run; processing them now", pending.size());
+        }
+        for (DeliveryLog.Arrival arrival : pending) {
+            handOver(arrival.eventId(), json.readTree(arrival.body()));
+        }
+    }
+
+    private void handOver(String eventId, JsonNode envelope) {
+        Runnable task = switch (SlackEvent.parse(envelope)) {
+            case SlackEvent.Posted posted -> () -> LOG.info("event {} channel {} thread {}: {}", eventId,
+                    posted.message().channel(), posted.message().replyThread(), intake.accept(posted.message()));
+            case SlackEvent.HomeOpened opened -> () -> home.publish(opened.user());
+            case SlackEvent.Ignored ignored -> () -> LOG.debug("event {} of type {} ignored", eventId, ignored.type());
+        };
+        work.submit("event " + eventId, () -> {
+            task.run();
+            log.done(eventId); // not reached when the task fails: it is tried again at the next start
+        });
     }
 }

@@ -97,11 +97,13 @@ public final class SlackBot implements AutoCloseable {
         TicketList list = new TicketList(store.queries(), clock);
         TicketActions actions = new TicketActions(store, list, cards, clock, operations.reindex());
         Intake intake = new Intake(triage, store, roster, cards, replies, auth.getUserId());
-        app.use(new EventIntake(json, bot.own(new DeliveryBatcher(deliveries)), work, intake,
-                new HomeTab(roster, list, calls), metrics));
+        EventIntake events = new EventIntake(json, bot.own(new DeliveryBatcher(deliveries)), deliveries, work, intake,
+                new HomeTab(roster, list, calls), metrics);
+        app.use(events);
         BoltRoutes.register(app, roster, actions, new CardButtons(roster, store, actions, cards, replies, calls, clock,
                 metrics), work, triage);
         app.start();
+        resumePending(events);
         SlaMonitor monitor = bot.own(new SlaMonitor(store, clock,
                 metrics.counting(new SlaAlerts(roster, replies, cards, clock))));
         monitor.start(timings.slaCheck());
@@ -135,6 +137,14 @@ public final class SlackBot implements AutoCloseable {
         operations.readiness().add("socket mode connected", () -> socketMode.getClient() != null
                 && socketMode.getClient().verifyConnection());
         LOG.info("Socket Mode: connected");
+    }
+
+    private static void resumePending(EventIntake events) {
+        try {
+            events.resumePending();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the events left pending by the last run: " + e.getMessage(), e);
+        }
     }
 
     private static AuthTestResponse authTest(MethodsClient client) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class Migrations {
     /** Every migration, oldest first. A new one is added at the end and never edited once released. */
-    static final List<String> SCRIPTS = List.of("V1__tickets.sql", "V2__slack_deliveries.sql");
+    static final List<String> SCRIPTS = List.of("V1__tickets.sql", "V2__slack_deliveries.sql",
+            "V3__pending_events.sql");
     private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
 
     private Migrations() {

@@ -23,7 +23,7 @@ class DeliveryBatcherTest {
              ExecutorService senders = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 64; i++) {
                 String eventId = "Ev" + (i % 16);
-                results.add(senders.submit(() -> batcher.record(eventId)));
+                results.add(senders.submit(() -> batcher.record(new DeliveryLog.Arrival(eventId, "{}"))));
             }
             long first = 0;
             for (Future<DeliveryLog.Delivery> result : results) {

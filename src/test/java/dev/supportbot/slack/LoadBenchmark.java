@@ -3,10 +3,6 @@ package dev.supportbot.slack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LoadBenchmark {
     private static final int WARM_UP_SECONDS = 10;
-    private static final String TEAM = "T0LOAD";
+    static final String TEAM = "T0LOAD";
     private static final int CHANNELS = 16;
     private static final String[] QUESTIONS = {
         "What is the initial response time for Severity 1?",
@@ -68,7 +64,7 @@ public final class LoadBenchmark {
                 long loadRss = server.peakRssKib();
                 long heap = server.heapUsedAfterGcKib();
                 Duration stop = server.stop(Duration.ofSeconds(30));
-                long tickets = countTickets(launch.dataDir());
+                long tickets = new StoredTickets(launch.dataDir()).count();
                 System.out.printf("RESULT load rate=%d seconds=%d sent=%d ack_p50_ms=%.1f ack_p99_ms=%.1f "
                                 + "ack_max_ms=%.1f errors=%d tickets=%d replies=%d/%d heap_after_gc_mib=%.1f "
                                 + "startup_ms=%d rss_idle_mib=%.1f rss_load_mib=%.1f jar_mib=%.1f sigterm_exit_ms=%d%n",
@@ -88,7 +84,8 @@ public final class LoadBenchmark {
                 "C0LOAD" + (i % CHANNELS), "U0LOAD" + i, TEAM, RunningSlackBot.nextTs(), text));
     }
 
-    private static Path writeConfig(Path work) throws IOException {
+    /** A workspace config with one customer organisation owning the load's channels. */
+    static Path writeConfig(Path work) throws IOException {
         StringBuilder channels = new StringBuilder();
         for (int i = 0; i < CHANNELS; i++) {
             channels.append(i == 0 ? "" : ", ").append("C0LOAD").append(i);
@@ -121,12 +118,5 @@ public final class LoadBenchmark {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         return slack.calls("chat.postMessage").size();
-    }
-
-    static long countTickets(Path dataDir) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("supportbot.db"));
-             ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM tickets")) {
-            return rows.getLong(1);
-        }
     }
 }

@@ -8,11 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -28,20 +27,31 @@ final class OpenLoopLoad {
     private final SlackSigner signer;
     private final URI target;
 
-    /** What a run saw: latencies in microseconds (sorted; -1 for no answer), and answers by HTTP status. */
-    record Result(long[] latencyMicros, Map<Integer, Integer> statuses, int transportErrors, Duration took) {
+    /**
+     * What a run saw: each request's HTTP status (0: no answer), latencies in microseconds (sorted; a request
+     * without an answer counts as the timeout), and how many failed in transport.
+     */
+    record Result(int[] statusByRequest, long[] latencyMicros, int transportErrors, Duration took) {
         Result {
+            statusByRequest = statusByRequest.clone();
             latencyMicros = latencyMicros.clone();
             Arrays.sort(latencyMicros);
-            statuses = Map.copyOf(statuses);
+            if (statusByRequest.length != latencyMicros.length || latencyMicros.length == 0) {
+                throw new IllegalArgumentException("statuses " + statusByRequest.length + " and latencies "
+                        + latencyMicros.length + " must be as many, and some");
+            }
         }
 
         int sent() {
             return latencyMicros.length;
         }
 
+        int status(int request) {
+            return statusByRequest[request];
+        }
+
         int answered(int status) {
-            return statuses.getOrDefault(status, 0);
+            return (int) Arrays.stream(statusByRequest).filter(answer -> answer == status).count();
         }
 
         int errors() {
@@ -68,7 +78,7 @@ final class OpenLoopLoad {
         long[] latencies = new long[count];
         Arrays.fill(latencies, -1);
         AtomicLongArray measured = new AtomicLongArray(latencies);
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        AtomicIntegerArray statuses = new AtomicIntegerArray(count);
         AtomicInteger transportErrors = new AtomicInteger();
         CompletableFuture<?>[] answers = new CompletableFuture<?>[count];
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
@@ -87,14 +97,18 @@ final class OpenLoopLoad {
                             return;
                         }
                         measured.set(index, (System.nanoTime() - due) / 1000);
-                        statuses.merge(response.statusCode(), 1, Integer::sum);
+                        statuses.set(index, response.statusCode());
                     });
         }
         CompletableFuture.allOf(answers).exceptionally(failure -> null).join();
         for (int i = 0; i < count; i++) {
             latencies[i] = measured.get(i) < 0 ? answerTimeout.toNanos() / 1000 : measured.get(i);
         }
-        return new Result(latencies, statuses, transportErrors.get(),
+        int[] statusByRequest = new int[count];
+        for (int i = 0; i < count; i++) {
+            statusByRequest[i] = statuses.get(i);
+        }
+        return new Result(statusByRequest, latencies, transportErrors.get(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -50,6 +50,11 @@ final class ServerProcess implements AutoCloseable {
         this.startup = startup;
     }
 
+    /** The jar {@code mvn package} built: system property {@code supportbot.jar}, else target/supportbot.jar. */
+    static Path builtJar() {
+        return Path.of(System.getProperty("supportbot.jar", "target/supportbot.jar"));
+    }
+
     /** Starts the jar and returns once it answers ready, or throws after {@code timeout}. */
     static ServerProcess start(Launch launch, Duration timeout) throws IOException, InterruptedException {
         int port = freePort();

@@ -72,4 +72,33 @@ class DeliveryLogTest {
             assertEquals(DeliveryLog.Delivery.SEEN, log.record("Ev-new"));
         }
     }
+
+    @Test
+    void anEventRecordedWithItsBodyStaysPendingUntilDoneEvenAcrossARestart() {
+        try (Database database = Database.open(dataDir)) {
+            DeliveryLog log = new DeliveryLog(database, clock);
+            log.recordArrivals(List.of(new DeliveryLog.Arrival("Ev1", "{\"n\":1}"),
+                    new DeliveryLog.Arrival("Ev2", "{\"n\":2}")));
+            log.done("Ev1");
+        }
+        try (Database database = Database.open(dataDir)) {
+            DeliveryLog log = new DeliveryLog(database, clock);
+            assertEquals(List.of(new DeliveryLog.Arrival("Ev2", "{\"n\":2}")), log.pending());
+            assertEquals(DeliveryLog.Delivery.SEEN, log.record("Ev2"));
+            log.done("Ev2");
+            assertEquals(List.of(), log.pending());
+        }
+    }
+
+    @Test
+    void aPendingEventIsNotForgottenHoweverOld() {
+        try (Database database = Database.open(dataDir)) {
+            DeliveryLog log = new DeliveryLog(database, clock);
+            log.recordArrivals(List.of(new DeliveryLog.Arrival("Ev-pending", "{}")));
+            clock.advance(Duration.ofHours(2));
+
+            assertEquals(0, log.forgetBefore(clock.instant()));
+            assertEquals(1, log.pending().size());
+        }
+    }
 }

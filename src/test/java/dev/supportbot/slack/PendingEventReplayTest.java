@@ -1,0 +1,38 @@
+package dev.supportbot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.supportbot.tickets.Database;
+import dev.supportbot.tickets.DeliveryLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An event acknowledged just before a crash (stored, never processed) is processed when the app starts again. */
+class PendingEventReplayTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anAcknowledgedEventLeftPendingByACrashOpensItsTicketOnTheNextStart() throws Exception {
+        String ts = RunningSlackBot.nextTs();
+        String body = RunningSlackBot.envelope("EvCrashed", RunningSlackBot.mention(RunningSlackBot.CUSTOMER_CHANNEL,
+                RunningSlackBot.CUSTOMER, RunningSlackBot.CUSTOMER_TEAM, ts,
+                "the whole cluster is down, nobody can log in"));
+        try (Database database = Database.open(dataDir)) {
+            new DeliveryLog(database, Clock.systemUTC()).recordArrivals(List.of(new DeliveryLog.Arrival("EvCrashed", body)));
+        }
+        try (RunningSlackBot bot = RunningSlackBot.http(dataDir)) {
+            bot.slack.await("chat.postMessage", 1, call -> call.param("thread_ts").equals(ts)
+                    && call.param("text").startsWith("T-"), Duration.ofSeconds(10));
+            assertEquals(1, bot.tickets().size());
+            assertEquals(200, bot.postEvent(body).statusCode());
+        }
+        try (Database database = Database.open(dataDir)) {
+            assertEquals(List.of(), new DeliveryLog(database, Clock.systemUTC()).pending());
+        }
+    }
+}
