@@ -41,13 +41,20 @@ final class BoltDispatch {
     }
 
     Response dispatch(VerifiedRequest request) throws Exception {
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(request.path())
-                .queryString(parseQuery(request.rawQuery()))
-                .requestBody(request.body())
-                .headers(new RequestHeaders(request.headers()))
-                .remoteAddress(request.remoteAddress())
-                .build());
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.path())
+                    .queryString(parseQuery(request.rawQuery()))
+                    .requestBody(request.body())
+                    .headers(new RequestHeaders(request.headers()))
+                    .remoteAddress(request.remoteAddress())
+                    .build());
+        } catch (RuntimeException e) { // Gson and URLDecoder report a body that is not JSON or form this way
+            LOG.info("a signed request could not be parsed ({}); answering 400", e.toString());
+            return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                    .headers(new HashMap<>()).body("malformed request").build();
+        }
         if (slackRequest == null) {
             // Slack sends {"type":"app_rate_limited"} when a workspace exceeds 30,000 events an hour.
             LOG.warn("Slack sent a request Bolt does not model (app_rate_limited or unknown); answering 200");

@@ -75,6 +75,16 @@ final class EventIntake implements Middleware {
         return Response.ok();
     }
 
+    /** The event, or Ignored when Slack's fields are not what Slack sends: acked, so that it is not retried. */
+    private static SlackEvent parse(String eventId, JsonNode envelope) {
+        try {
+            return SlackEvent.parse(envelope);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("event {} is malformed and was dropped: {}", eventId, e.getMessage());
+            return new SlackEvent.Ignored("malformed");
+        }
+    }
+
     /** Queues the work of every event acknowledged before the last stop but never finished. */
     void resumePending() throws IOException {
         List<DeliveryLog.Arrival> pending = log.pending();
@@ -87,7 +97,7 @@ final class EventIntake implements Middleware {
     }
 
     private void handOver(String eventId, JsonNode envelope) {
-        Runnable task = switch (SlackEvent.parse(envelope)) {
+        Runnable task = switch (parse(eventId, envelope)) {
             case SlackEvent.Posted posted -> () -> LOG.info("event {} channel {} thread {}: {}", eventId,
                     posted.message().channel(), posted.message().replyThread(), intake.accept(posted.message()));
             case SlackEvent.HomeOpened opened -> () -> home.publish(opened.user());

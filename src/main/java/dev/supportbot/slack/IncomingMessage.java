@@ -20,7 +20,31 @@ record IncomingMessage(Kind kind, String channel, String user, Optional<String> 
         }
         userTeam = userTeam == null ? Optional.empty() : userTeam.filter(team -> !team.isBlank());
         threadTs = threadTs == null ? Optional.empty() : threadTs.filter(thread -> !thread.equals(ts));
-        text = text == null ? "" : text;
+        text = text == null ? "" : wellFormed(text);
+    }
+
+    /** The text with each unpaired UTF-16 surrogate (valid JSON, not valid text) replaced by U+FFFD. */
+    private static String wellFormed(String text) {
+        StringBuilder result = null;
+        for (int i = 0; i < text.length(); i++) {
+            char current = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(current) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (result != null) {
+                    result.append(current).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(current)) {
+                if (result == null) {
+                    result = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                result.append('\uFFFD');
+            } else if (result != null) {
+                result.append(current);
+            }
+        }
+        return result == null ? text : result.toString();
     }
 
     /** How the message reached us; decides which messages count as requests. */

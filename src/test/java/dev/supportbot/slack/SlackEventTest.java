@@ -16,6 +16,14 @@ class SlackEventTest {
     }
 
     @Test
+    void anUnpairedSurrogateInAMessageBecomesAReplacementCharacter() throws Exception {
+        IncomingMessage message = assertInstanceOf(SlackEvent.Posted.class, parse("{\"type\":\"app_mention\","
+                + "\"channel\":\"C1\",\"user\":\"U1\",\"ts\":\"1.2\",\"text\":\"down \\ud800 now \\udfff\"}"))
+                .message();
+        assertEquals("down \uFFFD now \uFFFD", message.text());
+    }
+
+    @Test
     void aSlackConnectMessageCarriesItsAuthorsOwnTeam() throws Exception {
         IncomingMessage message = assertInstanceOf(SlackEvent.Posted.class, parse("{\"type\":\"message\","
                 + "\"channel\":\"C1\",\"channel_type\":\"channel\",\"user\":\"U1\",\"user_team\":\"T0ACME\","
