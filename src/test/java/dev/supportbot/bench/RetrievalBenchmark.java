@@ -4,114 +4,165 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportbot.knowledge.DocSource;
 import dev.supportbot.knowledge.KnowledgeBase;
+import dev.supportbot.knowledge.SearchHit;
+import dev.supportbot.triage.Decision;
 import dev.supportbot.triage.Triage;
+import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Prints index build time for {@code knowledge/} plus extra doc folders (e.g. Slurm's HTML docs), the passage
- * count, search latency p50/p99 and triage throughput. Arguments: case files (JSON lines with "text") whose
- * messages are the workload, then optional {@code --source DIR[,base=URL]}.
+ * JMH benchmarks of retrieval over {@code knowledge/} plus extra doc folders (e.g. Slurm's HTML docs): search
+ * latency (sampled, p50/p99), triage throughput on one thread, and index build time. The workload is the messages
+ * ("text") of JSON-lines case files. {@link #main} takes the case files, then optional {@code --source
+ * DIR[,base=URL]}, runs JMH in a forked JVM and ends with one {@code RESULT} line. Run: {@code .ci/bench-retrieval}.
+ * JMH needs the benchmark class, its states and methods public.
  */
-public final class RetrievalBenchmark {
-    private static final int BUILDS = 5;
-    private static final int WARMUP_ROUNDS = 200;
-    private static final int SEARCH_ROUNDS = 400;
-    private static final int TRIAGE_ROUNDS = 400;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class RetrievalBenchmark {
+    private static final String CASES = "supportbot.cases";
+    private static final String SOURCES = "supportbot.sources";
 
-    private RetrievalBenchmark() {
+    /** The index and triage engine, built once per fork from the system properties the launcher sets. */
+    @State(Scope.Benchmark)
+    public static class Loaded {
+        KnowledgeBase knowledge;
+        Triage triage;
+        List<String> messages;
+
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            messages = messages(System.getProperty(CASES, ""));
+            knowledge = KnowledgeBase.open(Path.of("knowledge"), sources(System.getProperty(SOURCES, "")));
+            triage = Triage.load(Path.of("knowledge"), knowledge);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            knowledge.close();
+        }
     }
 
-    public static void main(String[] args) throws IOException {
-        List<String> messages = new ArrayList<>();
-        List<DocSource> sources = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
+    /** Each benchmark thread walks through the messages in turn. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        String message(Loaded loaded) {
+            next = (next + 1) % loaded.messages.size();
+            return loaded.messages.get(next);
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<SearchHit> search(Loaded loaded, Cursor cursor) {
+        return loaded.knowledge.search(cursor.message(loaded), 3);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Decision triage(Loaded loaded, Cursor cursor) {
+        return loaded.triage.decide(cursor.message(loaded));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public int indexBuild() throws IOException {
+        try (KnowledgeBase built = KnowledgeBase.open(Path.of("knowledge"),
+                sources(System.getProperty(SOURCES, "")))) {
+            return built.stats().passages();
+        }
+    }
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        List<String> cases = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--source")) {
-                sources.add(DocSource.parse(args[++i]));
+                sources.add(args[++i]);
+            } else {
+                cases.add(Path.of(args[i]).toAbsolutePath().toString());
+            }
+        }
+        String caseList = String.join(File.pathSeparator, cases);
+        String sourceList = String.join(File.pathSeparator, sources);
+        try (KnowledgeBase knowledge = KnowledgeBase.open(Path.of("knowledge"), sources(sourceList))) {
+            System.out.printf("documents: %d, passages: %d, messages: %d%n", knowledge.stats().documents(),
+                    knowledge.stats().passages(), messages(caseList).size());
+        }
+        List<RunResult> results = new ArrayList<>(new Runner(new OptionsBuilder()
+                .include(RetrievalBenchmark.class.getName() + "\\.")
+                .forks(1).threads(1).shouldFailOnError(true)
+                .jvmArgsAppend("-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED",
+                        "-D" + CASES + "=" + caseList, "-D" + SOURCES + "=" + sourceList)
+                .build()).run());
+        System.out.printf("RESULT retrieval search_p50_us=%.0f search_p99_us=%.0f triage_per_s_1_thread=%.0f "
+                        + "index_build_ms=%.0f%n", percentile(results, "search", 50), percentile(results, "search", 99),
+                score(results, "triage"), score(results, "indexBuild"));
+    }
+
+    private static RunResult result(List<RunResult> results, String benchmark) {
+        return results.stream().filter(result -> result.getParams().getBenchmark().endsWith("." + benchmark))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no result for " + benchmark));
+    }
+
+    private static double percentile(List<RunResult> results, String benchmark, double percent) {
+        return result(results, benchmark).getPrimaryResult().getStatistics().getPercentile(percent);
+    }
+
+    private static double score(List<RunResult> results, String benchmark) {
+        return result(results, benchmark).getPrimaryResult().getScore();
+    }
+
+    static List<String> messages(String caseFiles) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> messages = new ArrayList<>();
+        for (String file : caseFiles.split(File.pathSeparator)) {
+            if (file.isBlank()) {
                 continue;
             }
-            for (String line : Files.readAllLines(Path.of(args[i]))) {
+            for (String line : Files.readAllLines(Path.of(file))) {
                 JsonNode node = line.isBlank() ? null : json.readTree(line);
                 if (node != null && node.path("text").isTextual()) {
                     messages.add(node.get("text").asText());
                 }
             }
         }
-        Path knowledgeDir = Path.of("knowledge");
-        long[] builds = new long[BUILDS];
-        KnowledgeBase knowledge = null;
-        for (int build = 0; build < BUILDS; build++) {
-            if (knowledge != null) {
-                knowledge.close();
-            }
-            long started = System.nanoTime();
-            knowledge = KnowledgeBase.open(knowledgeDir, sources);
-            builds[build] = System.nanoTime() - started;
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("no messages in the case files '" + caseFiles + "'");
         }
-        try (KnowledgeBase index = knowledge) {
-            Triage triage = Triage.load(knowledgeDir, index);
-            for (int round = 0; round < WARMUP_ROUNDS; round++) {
-                messages.forEach(triage::decide);
-            }
-            long[] searches = new long[SEARCH_ROUNDS * messages.size()];
-            int next = 0;
-            for (int round = 0; round < SEARCH_ROUNDS; round++) {
-                for (String message : messages) {
-                    long started = System.nanoTime();
-                    index.search(message, 3);
-                    searches[next++] = System.nanoTime() - started;
-                }
-            }
-            Arrays.sort(searches);
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long started = System.nanoTime();
-            long cpuStarted = threads.getCurrentThreadCpuTime();
-            for (int round = 0; round < TRIAGE_ROUNDS; round++) {
-                messages.forEach(triage::decide);
-            }
-            double triagePerSecond = TRIAGE_ROUNDS * messages.size() / ((System.nanoTime() - started) / 1e9);
-            double triagePerCpuSecond = TRIAGE_ROUNDS * messages.size()
-                    / ((threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
-            double triagePerSecondAllCores = concurrentThroughput(triage, messages);
-            System.out.printf("documents: %d, passages: %d, messages: %d%n", index.stats().documents(),
-                    index.stats().passages(), messages.size());
-            System.out.printf("index build: first %.0f ms, best of %d %.0f ms%n", builds[0] / 1e6, BUILDS,
-                    Arrays.stream(builds).min().orElseThrow() / 1e6);
-            System.out.printf("RESULT build_first_ms=%.0f build_best_ms=%.0f passages=%d search_p50_us=%.0f"
-                            + " search_p99_us=%.0f triage_per_s_1_thread=%.0f triage_per_cpu_s=%.0f"
-                            + " triage_per_s_%d_threads=%.0f%n",
-                    builds[0] / 1e6, Arrays.stream(builds).min().orElseThrow() / 1e6, index.stats().passages(),
-                    percentile(searches, 0.50) / 1e3, percentile(searches, 0.99) / 1e3, triagePerSecond,
-                    triagePerCpuSecond, CORES, triagePerSecondAllCores);
-        }
+        return messages;
     }
 
-    /** Messages per second with one triage thread per core, as the Slack app's executor runs them. */
-    private static double concurrentThroughput(Triage triage, List<String> messages) {
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(CORES)) {
-            for (int worker = 0; worker < CORES; worker++) {
-                pool.submit(() -> {
-                    for (int round = 0; round < TRIAGE_ROUNDS; round++) {
-                        messages.forEach(triage::decide);
-                    }
-                });
-            }
-        }
-        return (double) CORES * TRIAGE_ROUNDS * messages.size() / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static double percentile(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    static List<DocSource> sources(String sourceList) {
+        return Arrays.stream(sourceList.split(File.pathSeparator)).filter(source -> !source.isBlank())
+                .map(DocSource::parse).toList();
     }
 }
