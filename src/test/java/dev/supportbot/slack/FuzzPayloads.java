@@ -10,8 +10,11 @@ import java.util.Random;
  * seed gives the same sequence. Not thread-safe.
  */
 final class FuzzPayloads {
-    /** One body and the content type it is sent with. */
-    record Payload(String contentType, String body) {
+    /**
+     * One body, the content type it is sent with, and whether it is shaped as Slack sends requests (a valid
+     * envelope whose fields have Slack's types, with hostile text inside) rather than malformed or mistyped.
+     */
+    record Payload(String contentType, String body, boolean slackShaped) {
         Payload {
             if (contentType == null || body == null) {
                 throw new IllegalArgumentException("content type and body are required");
@@ -40,21 +43,21 @@ final class FuzzPayloads {
     Payload next(String eventIdPrefix, String channel, int index) {
         String id = eventIdPrefix + index;
         return switch (random.nextInt(8)) {
-            case 0 -> json(truncated(envelope(id, channel, text())));
-            case 1 -> json(wrongTypes(id, channel));
-            case 2 -> json(envelope(id, channel, huge()));
-            case 3 -> json(envelope(id, channel, text() + " " + text()));
-            case 4 -> new Payload("application/x-www-form-urlencoded", form(channel));
+            case 0 -> json(truncated(envelope(id, channel, text())), false);
+            case 1 -> json(wrongTypes(id, channel), false);
+            case 2 -> json(envelope(id, channel, huge()), true);
+            case 3 -> json(envelope(id, channel, text() + " " + text()), true);
+            case 4 -> new Payload("application/x-www-form-urlencoded", form(channel), false);
             case 5 -> new Payload("application/x-www-form-urlencoded", "payload="
                     + URLEncoder.encode(truncated("{\"type\":\"block_actions\",\"actions\":[{\"action_id\":\""
-                    + text() + "\",\"value\":" + random.nextInt() + "}]}"), StandardCharsets.UTF_8));
-            case 6 -> new Payload(CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)], garbage());
-            default -> json("[".repeat(1 + random.nextInt(5000)) + "]".repeat(random.nextInt(5000)));
+                    + text() + "\",\"value\":" + random.nextInt() + "}]}"), StandardCharsets.UTF_8), false);
+            case 6 -> new Payload(CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)], garbage(), false);
+            default -> json("[".repeat(1 + random.nextInt(5000)) + "]".repeat(random.nextInt(5000)), false);
         };
     }
 
-    private static Payload json(String body) {
-        return new Payload("application/json", body);
+    private static Payload json(String body, boolean slackShaped) {
+        return new Payload("application/json", body, slackShaped);
     }
 
     private String text() {
