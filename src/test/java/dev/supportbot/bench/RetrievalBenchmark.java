@@ -7,7 +7,6 @@ import dev.supportbot.knowledge.KnowledgeBase;
 import dev.supportbot.knowledge.SearchHit;
 import dev.supportbot.triage.Decision;
 import dev.supportbot.triage.Triage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -43,6 +43,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class RetrievalBenchmark {
     private static final String CASES = "supportbot.cases";
     private static final String SOURCES = "supportbot.sources";
+    /** Separates files and sources in one system property; not ':' because source URLs contain it. */
+    private static final String LIST = "|";
 
     /** The index and triage engine, built once per fork from the system properties the launcher sets. */
     @State(Scope.Benchmark)
@@ -111,8 +113,8 @@ public class RetrievalBenchmark {
                 cases.add(Path.of(args[i]).toAbsolutePath().toString());
             }
         }
-        String caseList = String.join(File.pathSeparator, cases);
-        String sourceList = String.join(File.pathSeparator, sources);
+        String caseList = String.join(LIST, cases);
+        String sourceList = String.join(LIST, sources);
         try (KnowledgeBase knowledge = KnowledgeBase.open(Path.of("knowledge"), sources(sourceList))) {
             System.out.printf("documents: %d, passages: %d, messages: %d%n", knowledge.stats().documents(),
                     knowledge.stats().passages(), messages(caseList).size());
@@ -144,7 +146,7 @@ public class RetrievalBenchmark {
     static List<String> messages(String caseFiles) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> messages = new ArrayList<>();
-        for (String file : caseFiles.split(File.pathSeparator)) {
+        for (String file : caseFiles.split(Pattern.quote(LIST))) {
             if (file.isBlank()) {
                 continue;
             }
@@ -162,7 +164,7 @@ public class RetrievalBenchmark {
     }
 
     static List<DocSource> sources(String sourceList) {
-        return Arrays.stream(sourceList.split(File.pathSeparator)).filter(source -> !source.isBlank())
+        return Arrays.stream(sourceList.split(Pattern.quote(LIST))).filter(source -> !source.isBlank())
                 .map(DocSource::parse).toList();
     }
 }
