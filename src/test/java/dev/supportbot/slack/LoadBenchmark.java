@@ -64,12 +64,15 @@ public final class LoadBenchmark {
                 long loadRss = server.peakRssKib();
                 long heap = server.heapUsedAfterGcKib();
                 Duration stop = server.stop(Duration.ofSeconds(30));
-                long tickets = new StoredTickets(launch.dataDir()).count();
+                StoredTickets stored = new StoredTickets(launch.dataDir());
+                long tickets = stored.count();
+                long pending = stored.count("SELECT count(*) FROM slack_deliveries WHERE pending_body IS NOT NULL");
                 System.out.printf("RESULT load rate=%d seconds=%d sent=%d ack_p50_ms=%.1f ack_p99_ms=%.1f "
                                 + "ack_max_ms=%.1f errors=%d tickets=%d replies=%d/%d heap_after_gc_mib=%.1f "
-                                + "startup_ms=%d rss_idle_mib=%.1f rss_load_mib=%.1f jar_mib=%.1f sigterm_exit_ms=%d%n",
+                                + "pending_after_stop=%d startup_ms=%d rss_idle_mib=%.1f rss_load_mib=%.1f jar_mib=%.1f "
+                                + "sigterm_exit_ms=%d%n",
                         rate, seconds, result.sent(), result.percentileMillis(50), result.percentileMillis(99),
-                        result.maxMillis(), result.errors(), tickets, replies, expectedReplies, heap / 1024.0,
+                        result.maxMillis(), result.errors(), tickets, replies, expectedReplies, heap / 1024.0, pending,
                         server.startup().toMillis(), idleRss / 1024.0, loadRss / 1024.0,
                         Files.size(jar) / 1024.0 / 1024.0, stop.toMillis());
             }

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
     static final String SECRET = "load-signing-secret";
-    /** A generation's or the whole heap's line in GC.heap_info (G1: the heap; Serial and Parallel: each generation). */
-    private static final Pattern HEAP_LINE = Pattern.compile("(?:heap|generation) +total .*?used (\\d+)K");
+    /** A generation's or the whole heap's line in GC.heap_info (G1: the heap; Serial, Parallel: each generation). */
+    private static final Pattern HEAP_LINE =
+            Pattern.compile("^ ?(?:garbage-first heap|DefNew|Tenured|PSYoungGen|ParOldGen)\\s+total.*?used (\\d+)K");
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Process process;
