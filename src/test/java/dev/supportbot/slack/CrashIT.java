@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data folder: whatever was acknowledged must come back as exactly one ticket after the restart, with its
  * deadline unchanged, and the database must pass {@code PRAGMA integrity_check}. Run with {@code -Preliability}.
  */
+@Tag("reliability")
 class CrashIT {
     private static final int RUNS = 20;
     private static final int BURST = 300;

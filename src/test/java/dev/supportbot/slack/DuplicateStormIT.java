@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every event delivered four times as Slack can: the original and a first retry at the same moment, then two
  * more retries. Each must give exactly one ticket and one card. Run with {@code -Preliability}.
  */
+@Tag("reliability")
 class DuplicateStormIT {
     private static final int EVENTS = 200;
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Forged, stale, future-dated, replayed and malformed-signature requests, each carrying a ticket-opening message:
  * every one must be refused with 401 and nothing stored. Run with {@code -Preliability}.
  */
+@Tag("reliability")
 class ForgeryIT {
     private static final int EACH = 250;
     private static final String OUTAGE = "the whole cluster is down, nobody can log in";

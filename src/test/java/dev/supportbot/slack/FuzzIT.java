@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stored. Signed malformed or mistyped bodies that still get a 5xx are counted and printed. Run with
  * {@code -Preliability}; the seed is printed and fixed.
  */
+@Tag("reliability")
 class FuzzIT {
     private static final long SEED = 20261123L;
     private static final int PAYLOADS = 100_000;

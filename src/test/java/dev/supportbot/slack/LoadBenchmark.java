@@ -87,19 +87,22 @@ public final class LoadBenchmark {
                 "C0LOAD" + (i % CHANNELS), "U0LOAD" + i, TEAM, RunningSlackBot.nextTs(), text));
     }
 
-    /** A workspace config with one customer organisation owning the load's channels. */
+    /** A config file: the project's knowledge (not watched), one customer organisation owning the load's channels. */
     static Path writeConfig(Path work) throws IOException {
         StringBuilder channels = new StringBuilder();
         for (int i = 0; i < CHANNELS; i++) {
             channels.append(i == 0 ? "" : ", ").append("C0LOAD").append(i);
         }
-        return Files.writeString(work.resolve("slack.yaml"), """
+        return Files.writeString(work.resolve("supportbot.yaml"), """
+                knowledge:
+                  dir: %s
+                  watch: false
                 triage_channel: C0TRIAGE
                 customers:
                   - organisation: Load Testers
                     team_id: %s
                     channels: [%s]
-                """.formatted(TEAM, channels));
+                """.formatted(Path.of("knowledge").toAbsolutePath(), TEAM, channels));
     }
 
     /** Waits until {@code expected} messages were posted or nothing new arrived for 10 s; returns how many. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tickets, and replies in B's threads: no answer, post or card may show B's ticket, and B's tickets must not
  * change. Run with {@code -Preliability}.
  */
+@Tag("reliability")
 class TenancyIT {
     private static final int TICKETS_OF_B = 20;
     private static final String MARKER = "globex-secret-";
