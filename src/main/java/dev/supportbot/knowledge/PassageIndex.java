@@ -34,6 +34,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -79,6 +80,8 @@ final class PassageIndex implements AutoCloseable {
             writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64));
             // The writer takes documents from several threads at once: analysis is most of the build.
             IntStream.range(0, this.passages.size()).parallel().forEach(ordinal -> add(ordinal));
+            // Each indexing thread wrote its own segment; one segment makes every search one pass.
+            writer.forceMerge(1);
             writer.commit();
             searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
@@ -131,7 +134,9 @@ final class PassageIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                ScoreDoc[] top = searcher.search(query, CANDIDATES).scoreDocs;
+                // Counting only as many hits as are kept lets Lucene skip documents that cannot make the top.
+                ScoreDoc[] top = searcher.search(query,
+                        new TopScoreDocCollectorManager(CANDIDATES, null, CANDIDATES)).scoreDocs;
                 return rank(searcher, top, weights, limit, definitionSubject(question));
             } finally {
                 searchers.release(searcher);

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
@@ -87,7 +88,17 @@ public class RetrievalBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(1)
     public Decision triage(Loaded loaded, Cursor cursor) {
+        return loaded.triage.decide(cursor.message(loaded));
+    }
+
+    /** Triage on every core at once, as the Slack app's workers run it. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(Threads.MAX)
+    public Decision triageAllCores(Loaded loaded, Cursor cursor) {
         return loaded.triage.decide(cursor.message(loaded));
     }
 
@@ -121,13 +132,15 @@ public class RetrievalBenchmark {
         }
         List<RunResult> results = new ArrayList<>(new Runner(new OptionsBuilder()
                 .include(RetrievalBenchmark.class.getName() + "\\.")
-                .forks(1).threads(1).shouldFailOnError(true)
+                .forks(1).shouldFailOnError(true)
                 .jvmArgsAppend("-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED",
                         "-D" + CASES + "=" + caseList, "-D" + SOURCES + "=" + sourceList)
                 .build()).run());
         System.out.printf("RESULT retrieval search_p50_us=%.0f search_p99_us=%.0f triage_per_s_1_thread=%.0f "
-                        + "index_build_ms=%.0f%n", percentile(results, "search", 50), percentile(results, "search", 99),
-                score(results, "triage"), score(results, "indexBuild"));
+                        + "triage_per_s_%d_threads=%.0f index_build_ms=%.0f%n", percentile(results, "search", 50),
+                percentile(results, "search", 99), score(results, "triage"),
+                Runtime.getRuntime().availableProcessors(), score(results, "triageAllCores"),
+                score(results, "indexBuild"));
     }
 
     private static RunResult result(List<RunResult> results, String benchmark) {
