@@ -24,6 +24,7 @@ final class SlackHttpServer implements HttpHandler {
     static final String HEALTH_PATH = OpsHttpServer.HEALTH_PATH;
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
     private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final long MAX_DRAINED_BYTES = 64L << 20;
 
     private final RequestVerifier verifier;
     private final BoltDispatch dispatch;
@@ -83,9 +84,20 @@ final class SlackHttpServer implements HttpHandler {
                 response.getBody() == null ? "" : response.getBody());
     }
 
+    /** The body, or null when it is over the limit; an oversized body is read to its end so the sender gets 413. */
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
+        if (body.length <= MAX_BODY_BYTES) {
+            return body;
+        }
+        // Answering before the sender has finished would reset its connection instead of telling it why.
+        long skipped = 0;
+        byte[] sink = new byte[64 * 1024];
+        int read;
+        while (skipped < MAX_DRAINED_BYTES && (read = in.read(sink)) >= 0) {
+            skipped += read;
+        }
+        return null;
     }
 
     private static void write(HttpExchange exchange, int status, String contentType, String text)

@@ -30,6 +30,17 @@ class MalformedRequestTest {
     }
 
     @Test
+    void anOversizedBodyIsReadToItsEndAndAnswered413NotACutConnection() throws Exception {
+        try (RunningSlackBot bot = RunningSlackBot.http(dataDir)) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                String body = "{\"text\":\"" + "x".repeat(3 << 20) + "\"}";
+                assertEquals(413, bot.signer.post(bot.events(), "application/json", body).statusCode());
+            }
+            assertEquals(0, bot.tickets().size());
+        }
+    }
+
+    @Test
     void aSignedEventWithAMalformedMessageIsAckedDroppedAndNotLeftPending() throws Exception {
         String body = RunningSlackBot.envelope("EvBadTs", RunningSlackBot.mention(RunningSlackBot.CUSTOMER_CHANNEL,
                 RunningSlackBot.CUSTOMER, RunningSlackBot.CUSTOMER_TEAM, "not-a-ts", "the cluster is down"));
