@@ -15,67 +15,67 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
- * The Lucene index of passages, in memory: one writer, one {@link SearcherManager}. Queries are built from
- * analysed tokens with {@link QueryBuilder}, never parsed, so user text cannot inject syntax, fields or boosts.
- * Thread-safe.
+ * The Lucene index of passages, in memory. It is written once, merged to one segment and never changes: one
+ * reader and one searcher serve it for its whole life (a changed {@code knowledge/} builds a new index). Queries
+ * are built from analysed tokens by {@link CachedTermQueries}, never parsed, so user text cannot inject syntax,
+ * fields or boosts. Thread-safe.
  */
 final class PassageIndex implements AutoCloseable {
     private static final int CANDIDATES = 16;
     private static final int MAX_QUERY_WORDS = 64;
     private static final String FIELD = "text";
 
-    private final QueryBuilder queryBuilder;
     private final TermWeights termWeights;
     private final PassageRanking ranking;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final List<Passage> passages;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final CachedTermQueries queries;
+    /** The passage ordinal of each Lucene document id. */
+    private final int[] ordinals;
 
     PassageIndex(List<Passage> passages, Analyzer indexAnalyzer, Analyzer queryAnalyzer) {
         this.passages = List.copyOf(passages);
-        this.queryBuilder = new QueryBuilder(queryAnalyzer);
         this.termWeights = new TermWeights(this.passages, indexAnalyzer);
         this.ranking = new PassageRanking(this.passages, queryAnalyzer);
-        try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64));
+        try (IndexWriter writer = new IndexWriter(directory,
+                new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64))) {
             // The writer takes documents from several threads at once: analysis is most of the build.
-            IntStream.range(0, this.passages.size()).parallel().forEach(ordinal -> add(ordinal));
+            IntStream.range(0, this.passages.size()).parallel().forEach(ordinal -> add(writer, ordinal));
             // Each indexing thread wrote its own segment; one segment makes every search one pass.
             writer.forceMerge(1);
             writer.commit();
-            searchers = new SearcherManager(writer, new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                    IndexSearcher searcher = new IndexSearcher(reader);
-                    // Every question is a new query: caching them only costs hashing on the hot path.
-                    searcher.setQueryCache(null);
-                    return searcher;
-                }
-            });
         } catch (IOException e) {
             throw new UncheckedIOException("building the in-memory passage index failed", e);
         }
+        try {
+            reader = DirectoryReader.open(directory);
+            searcher = new IndexSearcher(reader);
+            // Every question is a new query: caching them only costs hashing on the hot path.
+            searcher.setQueryCache(null);
+            ordinals = ordinals(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the in-memory passage index failed", e);
+        }
+        this.queries = new CachedTermQueries(queryAnalyzer, searcher);
     }
 
-    private void add(int ordinal) {
+    private void add(IndexWriter writer, int ordinal) {
         try {
             writer.addDocument(toDocument(ordinal, passages.get(ordinal)));
         } catch (IOException e) {
@@ -110,19 +110,14 @@ final class PassageIndex implements AutoCloseable {
             return List.of();
         }
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                // Counting only as many hits as are kept lets Lucene skip documents that cannot make the top.
-                ScoreDoc[] top = searcher.search(query,
-                        new TopScoreDocCollectorManager(CANDIDATES, null, CANDIDATES)).scoreDocs;
-                List<Candidate> candidates = new ArrayList<>();
-                for (ScoreDoc scoreDoc : top) {
-                    candidates.add(new Candidate(ordinal(searcher, scoreDoc.doc), scoreDoc.score));
-                }
-                return ranking.rank(candidates, weights, limit, question);
-            } finally {
-                searchers.release(searcher);
+            // Counting only as many hits as are kept lets Lucene skip documents that cannot make the top.
+            ScoreDoc[] top = searcher.search(query,
+                    new TopScoreDocCollectorManager(CANDIDATES, null, CANDIDATES)).scoreDocs;
+            List<Candidate> candidates = new ArrayList<>(top.length);
+            for (ScoreDoc scoreDoc : top) {
+                candidates.add(new Candidate(ordinals[scoreDoc.doc], scoreDoc.score));
             }
+            return ranking.rank(candidates, weights, limit, question);
         } catch (IOException e) {
             throw new UncheckedIOException("searching the in-memory passage index failed", e);
         }
@@ -144,17 +139,21 @@ final class PassageIndex implements AutoCloseable {
     }
 
     private Query buildQuery(String question) {
-        return queryBuilder.createBooleanQuery(FIELD, question, BooleanClause.Occur.SHOULD);
+        return queries.createBooleanQuery(FIELD, question, BooleanClause.Occur.SHOULD);
     }
 
-    private static int ordinal(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues ordinals = leaf.reader().getNumericDocValues("ordinal");
-        if (ordinals == null || !ordinals.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("passage " + doc + " has no ordinal");
+    private static int[] ordinals(IndexReader reader) throws IOException {
+        int[] ordinals = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues("ordinal");
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (values == null || !values.advanceExact(doc)) {
+                    throw new IllegalStateException("passage " + (leaf.docBase + doc) + " has no ordinal");
+                }
+                ordinals[leaf.docBase + doc] = (int) values.longValue();
+            }
         }
-        return (int) ordinals.longValue();
+        return ordinals;
     }
 
     /** The question's index terms with their weights (see {@link TermWeights}). */
@@ -164,7 +163,7 @@ final class PassageIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (directory; writer; searchers) {
+        try (directory; reader) {
             // closed in reverse order by try-with-resources
         }
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -24,15 +24,17 @@ final class PassageRanking {
     private static final Pattern DEFINITION_QUESTION =
             Pattern.compile("(?i)(?:what|who)(?:'s| is| are) (?:an? |the )?([\\w /-]{2,40}?)\\s*\\??");
 
+    /** Longer than an article, the longest subject a definition question can name and " are ". */
+    private static final int OPENING_CHARS = 64;
+
     private final List<Passage> passages;
     private final Analyzer queryAnalyzer;
-    private final Map<Integer, Set<String>> expandedTerms = new ConcurrentHashMap<>();
-    private final Map<Integer, Set<String>> leadTerms = new ConcurrentHashMap<>();
-    private final Map<Integer, Set<String>> headingTerms = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<PassageTerms> termsByOrdinal;
 
     PassageRanking(List<Passage> passages, Analyzer queryAnalyzer) {
         this.passages = passages;
         this.queryAnalyzer = queryAnalyzer;
+        this.termsByOrdinal = new AtomicReferenceArray<>(passages.size());
     }
 
     /** Candidates best first by relevance, and the question's weighted terms; at most {@code limit} hits. */
@@ -43,44 +45,63 @@ final class PassageRanking {
         Optional<String> subject = definitionSubject(question);
         double bestRelevance = candidates.get(0).relevance();
         double totalWeight = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<SearchHit> hits = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            int ordinal = candidate.ordinal();
-            Passage passage = passages.get(ordinal);
-            // The document title is shared by all its sections, so it says nothing about which section answers.
-            Set<String> terms = expandedTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
-                    passage.section() + "\n" + passage.body()));
-            Set<String> lead = leadTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
-                    Excerpts.units(passage.body()).get(0)));
-            Set<String> heading = headingTerms.computeIfAbsent(ordinal, key -> Terms.of(queryAnalyzer,
-                    passage.headings().isEmpty() ? "" : passage.headings().get(passage.headings().size() - 1)));
-            List<String> matched = new ArrayList<>();
+            PassageTerms terms = terms(candidate.ordinal());
             double covered = 0;
             double coveredByLead = 0;
             double coveredByHeading = 0;
             for (Map.Entry<String, Double> weight : weights.entrySet()) {
-                if (terms.contains(weight.getKey())) {
-                    matched.add(weight.getKey());
+                if (terms.expanded().contains(weight.getKey())) {
                     covered += weight.getValue();
                 }
-                if (lead.contains(weight.getKey())) {
+                if (terms.lead().contains(weight.getKey())) {
                     coveredByLead += weight.getValue();
                 }
-                if (heading.contains(weight.getKey())) {
+                if (terms.heading().contains(weight.getKey())) {
                     coveredByHeading += weight.getValue();
                 }
             }
             double coverage = Math.min(1.0, covered / totalWeight);
             // A section whose own heading names the question's subject, or whose opening sentence is about it
             // (a definition, a direct statement), ranks up.
+            Passage passage = passages.get(candidate.ordinal());
             double score = passage.weight() * (0.30 * candidate.relevance() / bestRelevance + 0.70 * coverage
                     + LEAD_BONUS * Math.min(1.0, coveredByLead / totalWeight)
                     + HEADING_BONUS * Math.min(1.0, coveredByHeading / totalWeight)
-                    + (subject.isPresent() && defines(passage, subject.get()) ? DEFINITION_BONUS : 0));
-            hits.add(new SearchHit(passage, score, coverage, matched, weights));
+                    + (subject.isPresent() && terms.defines(subject.get()) ? DEFINITION_BONUS : 0));
+            scored.add(new Scored(candidate.ordinal(), terms, score, coverage));
         }
-        hits.sort((left, right) -> Double.compare(right.score(), left.score()));
-        return hits.subList(0, Math.min(limit, hits.size()));
+        scored.sort((left, right) -> Double.compare(right.score(), left.score()));
+        List<SearchHit> hits = new ArrayList<>();
+        for (Scored best : scored.subList(0, Math.min(limit, scored.size()))) {
+            List<String> matched = weights.keySet().stream().filter(best.terms().expanded()::contains).toList();
+            hits.add(new SearchHit(passages.get(best.ordinal()), best.score(), best.coverage(), matched, weights));
+        }
+        return hits;
+    }
+
+    /** A passage's analysed terms, computed on its first use and kept. */
+    private PassageTerms terms(int ordinal) {
+        PassageTerms terms = termsByOrdinal.get(ordinal);
+        if (terms == null) {
+            Passage passage = passages.get(ordinal);
+            // The document title is shared by all its sections, so it says nothing about which section answers.
+            terms = new PassageTerms(Terms.of(queryAnalyzer, passage.section() + "\n" + passage.body()),
+                    Terms.of(queryAnalyzer, Excerpts.units(passage.body()).get(0)),
+                    Terms.of(queryAnalyzer, passage.headings().isEmpty() ? ""
+                            : passage.headings().get(passage.headings().size() - 1)),
+                    opening(passage));
+            termsByOrdinal.compareAndSet(ordinal, null, terms);
+        }
+        return terms;
+    }
+
+    /** The passage's first words in lower case, without a leading article. */
+    private static String opening(Passage passage) {
+        String body = passage.body();
+        String start = body.substring(0, Math.min(body.length(), OPENING_CHARS)).toLowerCase(Locale.ROOT);
+        return start.replaceFirst("^(an?|the)\\s+", "");
     }
 
     /** "what is X?" asks for a definition of X. */
@@ -89,13 +110,18 @@ final class PassageRanking {
         return definition.matches() ? Optional.of(definition.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
-    /** The passage opens by defining the subject: "X is ...", "An X is ...". */
-    private static boolean defines(Passage passage, String subject) {
-        String opening = passage.body().toLowerCase(Locale.ROOT).replaceFirst("^(an?|the)\\s+", "");
-        return opening.startsWith(subject + " is ") || opening.startsWith(subject + " are ");
-    }
-
     /** A passage Lucene found, by its position in the passage list, with its relevance score. */
     record Candidate(int ordinal, double relevance) {
+    }
+
+    private record Scored(int ordinal, PassageTerms terms, double score, double coverage) {
+    }
+
+    /** A passage's analysed words (with synonyms), those of its opening sentence and of its own heading. */
+    private record PassageTerms(Set<String> expanded, Set<String> lead, Set<String> heading, String opening) {
+        /** The passage opens by defining the subject: "X is ...", "An X is ...". */
+        boolean defines(String subject) {
+            return opening.startsWith(subject + " is ") || opening.startsWith(subject + " are ");
+        }
     }
 }

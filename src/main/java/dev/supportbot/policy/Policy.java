@@ -90,16 +90,6 @@ public final class Policy {
         }
     }
 
-    static List<Pattern> compileAll(Path file, String key, List<String> regexes) {
-        List<Pattern> patterns = new ArrayList<>();
-        if (regexes != null) {
-            for (String regex : regexes) {
-                patterns.add(compile(file, key, regex));
-            }
-        }
-        return patterns;
-    }
-
     private record PolicyFile(List<LevelEntry> severities,
                               @JsonProperty("stated_severity") Map<String, String> statedSeverity,
                               ScopeEntry scope) {
@@ -119,7 +109,7 @@ public final class Policy {
                 }
                 try {
                     levels.put(severity, new SeverityLevel(severity, entry.name(), entry.definition(), target,
-                            entry.examples(), compileAll(file, "severities." + entry.id() + ".signals",
+                            entry.examples(), PatternList.compile(file, "severities." + entry.id() + ".signals",
                             entry.signals())));
                 } catch (IllegalArgumentException e) {
                     throw new PolicyException(file + ": " + e.getMessage(), e);
@@ -158,7 +148,7 @@ public final class Policy {
             if (outOfScope != null) {
                 for (TopicEntry topic : outOfScope) {
                     topics.add(new ScopeTopic(topic.id(), topic.label(),
-                            compileAll(file, "scope.out_of_scope." + topic.id() + ".signals", topic.signals()),
+                            PatternList.compile(file, "scope.out_of_scope." + topic.id() + ".signals", topic.signals()),
                             Boolean.TRUE.equals(topic.yieldsToInfrastructure())));
                 }
             }

@@ -1,14 +1,13 @@
 package dev.supportbot.policy;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One out-of-scope item of the support scope, with the phrases that identify a request about it.
  * {@code yieldsToInfrastructure}: a problem that also names infrastructure (a node, a GPU, the network) and
  * shows a fault there is a ticket, not an out-of-scope reply (customer code failing on a broken GPU).
  */
-public record ScopeTopic(String id, String label, List<Pattern> signals, boolean yieldsToInfrastructure) {
+public record ScopeTopic(String id, String label, PatternList signals, boolean yieldsToInfrastructure) {
     public ScopeTopic {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("an out_of_scope item has no id");
@@ -16,6 +15,6 @@ public record ScopeTopic(String id, String label, List<Pattern> signals, boolean
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("out_of_scope item " + id + " has no label");
         }
-        signals = List.copyOf(signals == null ? List.of() : signals);
+        signals = signals == null ? PatternList.of(List.of()) : signals;
     }
 }

@@ -3,14 +3,13 @@ package dev.supportbot.policy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One row of the SLA table: what a severity means, how fast the first human response is due, and the phrases
  * that mark a message as a report at this level.
  */
 public record SeverityLevel(Severity severity, String name, String definition, Duration initialResponse,
-                            List<String> examples, List<Pattern> signals) {
+                            List<String> examples, PatternList signals) {
     public SeverityLevel {
         Objects.requireNonNull(severity, "severity");
         if (name == null || name.isBlank()) {
@@ -24,7 +23,7 @@ public record SeverityLevel(Severity severity, String name, String definition, D
                     "severity " + severity + " needs a positive initial_response, got " + initialResponse);
         }
         examples = List.copyOf(examples == null ? List.of() : examples);
-        signals = List.copyOf(signals == null ? List.of() : signals);
+        signals = signals == null ? PatternList.of(List.of()) : signals;
     }
 
     /** The target in words: "4 hours", "90 minutes", "2 days". */

@@ -1,5 +1,6 @@
 package dev.supportbot.triage;
 
+import dev.supportbot.policy.PatternList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,13 +35,8 @@ final class Reading {
         return question;
     }
 
-    boolean any(List<Pattern> patterns) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
+    boolean any(PatternList patterns) {
+        return patterns.foundIn(text);
     }
 
     /** One sentence only: nothing follows a full stop, question mark or exclamation mark. */
@@ -54,9 +50,12 @@ final class Reading {
     }
 
     /** Matches that state something as fact: not negated, and not hypothetical when the message is a question. */
-    List<String> assertedMatches(List<Pattern> patterns) {
+    List<String> assertedMatches(PatternList patterns) {
+        if (!patterns.foundIn(text)) {
+            return List.of();
+        }
         List<String> found = new ArrayList<>();
-        for (Pattern pattern : patterns) {
+        for (Pattern pattern : patterns.patterns()) {
             Matcher matcher = pattern.matcher(text);
             while (matcher.find()) {
                 if (!negated(matcher.start()) && !(question && hypothetical(matcher.start()))) {
@@ -69,23 +68,11 @@ final class Reading {
     }
 
     private boolean negated(int start) {
-        String before = text.substring(Math.max(0, start - 16), start);
-        for (Pattern negation : cues.negation()) {
-            if (negation.matcher(before).find()) {
-                return true;
-            }
-        }
-        return false;
+        return cues.negation().foundIn(text.subSequence(Math.max(0, start - 16), start));
     }
 
     private boolean hypothetical(int start) {
-        String clause = clauseBefore(start);
-        for (Pattern cue : cues.hypothetical()) {
-            if (cue.matcher(clause).find()) {
-                return true;
-            }
-        }
-        return false;
+        return cues.hypothetical().foundIn(clauseBefore(start));
     }
 
     private String clauseBefore(int start) {

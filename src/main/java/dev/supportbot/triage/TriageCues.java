@@ -4,24 +4,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.supportbot.policy.PatternList;
 import dev.supportbot.policy.PolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * How customers talk, read from {@code knowledge/triage.yaml}: small talk, question forms, policy questions,
  * help requests, recovery, partial and total scope, hypothetical clauses, negation and infrastructure words.
  * Immutable.
  */
-public record TriageCues(List<Pattern> smallTalk, int smallTalkMaxWords, List<Pattern> question,
-                         List<Pattern> policyQuestion, List<Pattern> helpRequest, List<Pattern> recovered,
-                         List<Pattern> partialScope, List<Pattern> totalScope, List<Pattern> hypothetical,
-                         List<Pattern> negation, List<Pattern> infrastructure) {
+public record TriageCues(PatternList smallTalk, int smallTalkMaxWords, PatternList question,
+                         PatternList policyQuestion, PatternList helpRequest, PatternList recovered,
+                         PatternList partialScope, PatternList totalScope, PatternList hypothetical,
+                         PatternList negation, PatternList infrastructure) {
     public static final String FILE_NAME = "triage.yaml";
 
     public TriageCues {
@@ -43,30 +41,17 @@ public record TriageCues(List<Pattern> smallTalk, int smallTalkMaxWords, List<Pa
         } catch (IOException e) {
             throw new PolicyException(file + ": " + e.getMessage(), e);
         }
-        return new TriageCues(compile(file, "small_talk", cues.smallTalk()),
+        return new TriageCues(PatternList.compile(file, "small_talk", cues.smallTalk()),
                 cues.smallTalkMaxWords() == null ? 12 : cues.smallTalkMaxWords(),
-                compile(file, "question", cues.question()),
-                compile(file, "policy_question", cues.policyQuestion()),
-                compile(file, "help_request", cues.helpRequest()),
-                compile(file, "recovered", cues.recovered()),
-                compile(file, "partial_scope", cues.partialScope()),
-                compile(file, "total_scope", cues.totalScope()),
-                compile(file, "hypothetical", cues.hypothetical()),
-                compile(file, "negation", cues.negation()),
-                compile(file, "infrastructure", cues.infrastructure()));
-    }
-
-    private static List<Pattern> compile(Path file, String key, List<String> regexes) {
-        List<Pattern> patterns = new ArrayList<>();
-        for (String regex : regexes == null ? List.<String>of() : regexes) {
-            try {
-                patterns.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
-            } catch (PatternSyntaxException e) {
-                throw new PolicyException(file + ": " + key + " has an invalid pattern: " + e.getDescription()
-                        + " in '" + regex + "'", e);
-            }
-        }
-        return List.copyOf(patterns);
+                PatternList.compile(file, "question", cues.question()),
+                PatternList.compile(file, "policy_question", cues.policyQuestion()),
+                PatternList.compile(file, "help_request", cues.helpRequest()),
+                PatternList.compile(file, "recovered", cues.recovered()),
+                PatternList.compile(file, "partial_scope", cues.partialScope()),
+                PatternList.compile(file, "total_scope", cues.totalScope()),
+                PatternList.compile(file, "hypothetical", cues.hypothetical()),
+                PatternList.compile(file, "negation", cues.negation()),
+                PatternList.compile(file, "infrastructure", cues.infrastructure()));
     }
 
     private record CuesFile(@JsonProperty("small_talk") List<String> smallTalk,
