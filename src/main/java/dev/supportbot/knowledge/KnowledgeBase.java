@@ -3,7 +3,6 @@ package dev.supportbot.knowledge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +114,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            index.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing the passage index failed", e);
-        }
+        index.close();
     }
 
     /** What was indexed and how long it took. */

@@ -15,7 +15,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -41,9 +40,8 @@ final class PassageIndex implements AutoCloseable {
 
     private final TermWeights termWeights;
     private final PassageRanking ranking;
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final List<Passage> passages;
-    private final DirectoryReader reader;
+    private final MappedIndex index;
     private final IndexSearcher searcher;
     private final CachedTermQueries queries;
     /** The passage ordinal of each Lucene document id. */
@@ -53,7 +51,8 @@ final class PassageIndex implements AutoCloseable {
         this.passages = List.copyOf(passages);
         this.termWeights = new TermWeights(this.passages, indexAnalyzer);
         this.ranking = new PassageRanking(this.passages, queryAnalyzer);
-        try (IndexWriter writer = new IndexWriter(directory,
+        ByteBuffersDirectory built = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(built,
                 new IndexWriterConfig(indexAnalyzer).setRAMBufferSizeMB(64))) {
             // The writer takes documents from several threads at once: analysis is most of the build.
             IntStream.range(0, this.passages.size()).parallel().forEach(ordinal -> add(writer, ordinal));
@@ -64,11 +63,11 @@ final class PassageIndex implements AutoCloseable {
             throw new UncheckedIOException("building the in-memory passage index failed", e);
         }
         try {
-            reader = DirectoryReader.open(directory);
-            searcher = new IndexSearcher(reader);
+            index = MappedIndex.open(built);
+            searcher = new IndexSearcher(index.reader());
             // Every question is a new query: caching them only costs hashing on the hot path.
             searcher.setQueryCache(null);
-            ordinals = ordinals(reader);
+            ordinals = ordinals(index.reader());
         } catch (IOException e) {
             throw new UncheckedIOException("opening the in-memory passage index failed", e);
         }
@@ -162,9 +161,7 @@ final class PassageIndex implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        try (directory; reader) {
-            // closed in reverse order by try-with-resources
-        }
+    public void close() {
+        index.close();
     }
 }
