@@ -18,15 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the one YAML config file into a {@link SupportbotConfig}. Unknown keys, wrong types and bad values fail
  * with a {@link ConfigException} naming the file and the key. The file's workspace keys ({@code staff},
  * {@code triage_channel}, {@code customers}) are the old {@code slack.yaml}'s, so an old file still works.
- * The environment overrides {@code slack.api_url} ({@code SLACK_API_URL}) and holds the secrets ({@link Secrets}).
+ * The environment overrides {@code slack.api_url} ({@code SLACK_API_URL}) and {@code logging.format}
+ * ({@code SUPPORTBOT_LOG_FORMAT}), and holds the secrets ({@link Secrets}).
  */
 public final class ConfigFile {
     public static final String ENVIRONMENT_VARIABLE = "SUPPORTBOT_CONFIG";
+    public static final String LOG_FORMAT_VARIABLE = "SUPPORTBOT_LOG_FORMAT";
     public static final Path DEFAULT = Path.of("slack.yaml");
     static final URI SLACK_API = URI.create("https://slack.com/api/");
 
@@ -103,8 +106,7 @@ public final class ConfigFile {
                     new SupportbotConfig.Slack(uri("slack.api_url", apiUrl.strip())),
                     new SupportbotConfig.Workspace(Optional.ofNullable(staff).map(StaffForm::userGroup),
                             triageChannel, orgs),
-                    new SupportbotConfig.Logging(logging == null || logging.level() == null
-                            ? SupportbotConfig.LogLevel.INFO : level(logging.level())),
+                    (logging == null ? new LoggingForm(null, null) : logging).toLogging(environment),
                     Secrets.fromEnvironment(environment));
         }
 
@@ -113,15 +115,6 @@ public final class ConfigFile {
                 return new URI(text);
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException(key + " is not a URL: " + e.getMessage(), e);
-            }
-        }
-
-        private static SupportbotConfig.LogLevel level(String text) {
-            try {
-                return SupportbotConfig.LogLevel.valueOf(text.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("logging.level must be error, warn, info, debug or trace, got '"
-                        + text + "'", e);
             }
         }
     }
@@ -149,7 +142,32 @@ public final class ConfigFile {
     private record SlackForm(@JsonProperty("api_url") String apiUrl) {
     }
 
-    private record LoggingForm(String level) {
+    private record LoggingForm(String level, String format) {
+        SupportbotConfig.Logging toLogging(Map<String, String> environment) {
+            SupportbotConfig.LogLevel chosenLevel = level == null ? SupportbotConfig.LogLevel.INFO
+                    : choice(SupportbotConfig.LogLevel.class, "logging.level", level);
+            String override = environment.get(LOG_FORMAT_VARIABLE);
+            SupportbotConfig.LogFormat chosenFormat;
+            if (override != null && !override.isBlank()) {
+                chosenFormat = choice(SupportbotConfig.LogFormat.class, LOG_FORMAT_VARIABLE, override);
+            } else {
+                chosenFormat = format == null ? SupportbotConfig.LogFormat.TEXT
+                        : choice(SupportbotConfig.LogFormat.class, "logging.format", format);
+            }
+            return new SupportbotConfig.Logging(chosenLevel, chosenFormat);
+        }
+    }
+
+    /** The constant of {@code type} that {@code text} names in any case; else a message listing the names. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String key, String text) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = Stream.of(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList();
+            throw new IllegalArgumentException(key + " must be " + String.join(", ", names.subList(0, names.size() - 1))
+                    + " or " + names.getLast() + ", got '" + text + "'", e);
+        }
     }
 
     private record StaffForm(@JsonProperty("user_group") String userGroup) {

@@ -79,14 +79,18 @@ public record SupportbotConfig(Path file, Server server, Path dataDir, Knowledge
         }
     }
 
-    /** {@code level} is SLF4J's: error, warn, info, debug or trace. */
-    public record Logging(LogLevel level) {
+    /** {@code level} is SLF4J's: error, warn, info, debug or trace; {@code format} is text lines or JSON lines. */
+    public record Logging(LogLevel level, LogFormat format) {
         public Logging {
             Objects.requireNonNull(level, "logging.level");
+            Objects.requireNonNull(format, "logging.format");
         }
     }
 
     public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
+    /** Text: one human-readable line per event. JSON: one JSON object per line, an event's ids as fields. */
+    public enum LogFormat { TEXT, JSON }
 
     /** The port of the health, readiness and metrics endpoints: HTTP mode shares {@code server.port}. */
     public int opsPort() {

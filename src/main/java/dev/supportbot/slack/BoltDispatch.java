@@ -51,7 +51,9 @@ final class BoltDispatch {
                     .remoteAddress(request.remoteAddress())
                     .build());
         } catch (RuntimeException e) { // Gson and URLDecoder report a body that is not JSON or form this way
-            LOG.info("a signed request could not be parsed ({}); answering 400", e.toString());
+            // The exception's message may quote the body (a number format error does): only its type at info.
+            LOG.info("a signed request could not be parsed ({}); answering 400", e.getClass().getName());
+            LOG.debug("why the request could not be parsed", e);
             return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
                     .headers(new HashMap<>()).body("malformed request").build();
         }

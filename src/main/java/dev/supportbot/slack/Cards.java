@@ -88,7 +88,8 @@ final class Cards {
                 remembered.complete(ts);
                 return;
             }
-            LOG.warn("card of {} could not be posted yet: {}", id, failure.getMessage());
+            LOG.atWarn().addKeyValue("ticket_id", id.toString())
+                    .log("card of {} could not be posted yet: {}", id, failure.getMessage());
             // Off this thread: the failure may surface while the map is still computing this very entry.
             CompletableFuture.runAsync(() -> cardTs.remove(id, remembered))
                     .thenRun(() -> remembered.completeExceptionally(failure));

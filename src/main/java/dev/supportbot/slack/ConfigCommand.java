@@ -7,6 +7,7 @@ import dev.supportbot.knowledge.DocSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +47,13 @@ public final class ConfigCommand {
                     workspace.customers().size(), workspace.triageChannel(), settings.knowledge().dir(),
                     settings.knowledge().sources().size(), settings.knowledge().watch() ? "on" : "off",
                     settings.dataDir());
+            out.printf("logs: %s at %s%n", lower(settings.logging().format()), lower(settings.logging().level()));
             out.flush();
             return 0;
+        }
+
+        private static String lower(Enum<?> constant) {
+            return constant.name().toLowerCase(Locale.ROOT);
         }
 
         private static void folder(Path file, String key, Path dir) {

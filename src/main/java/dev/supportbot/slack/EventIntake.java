@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Every Events API delivery, on either transport, passes here: its {@code event_id} and body are stored in the
@@ -66,8 +67,8 @@ final class EventIntake implements Middleware {
             return Response.ok();
         }
         if (deliveries.record(new DeliveryLog.Arrival(eventId, body)) == DeliveryLog.Delivery.SEEN) {
-            LOG.info("event {} delivered again (retry {}); acked and dropped", eventId,
-                    request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+            LOG.atInfo().addKeyValue("event_id", eventId).log("event {} delivered again (retry {}); acked and dropped",
+                    eventId, request.getHeaders().getFirstValue("X-Slack-Retry-Num"));
             metrics.event(Metrics.EventOutcome.DEDUPLICATED);
             return Response.ok();
         }
@@ -98,8 +99,8 @@ final class EventIntake implements Middleware {
 
     private void handOver(String eventId, JsonNode envelope) {
         Runnable task = switch (parse(eventId, envelope)) {
-            case SlackEvent.Posted posted -> () -> LOG.info("event {} channel {} thread {}: {}", eventId,
-                    posted.message().channel(), posted.message().replyThread(), intake.accept(posted.message()));
+            case SlackEvent.Posted posted ->
+                    () -> logHandled(eventId, posted.message(), intake.accept(posted.message()));
             case SlackEvent.HomeOpened opened -> () -> home.publish(opened.user());
             case SlackEvent.Ignored ignored -> () -> LOG.debug("event {} of type {} ignored", eventId, ignored.type());
         };
@@ -107,5 +108,14 @@ final class EventIntake implements Middleware {
             task.run();
             log.done(eventId); // not reached when the task fails: it is tried again at the next start
         });
+    }
+
+    /** The one line per message handled; its ids are also key-value pairs, which JSON logs make fields. */
+    private static void logHandled(String eventId, IncomingMessage message, Intake.Outcome outcome) {
+        LoggingEventBuilder line = LOG.atInfo().addKeyValue("event_id", eventId)
+                .addKeyValue("channel", message.channel()).addKeyValue("thread_ts", message.replyThread());
+        outcome.ticket().ifPresent(ticket -> line.addKeyValue("ticket_id", ticket.toString()));
+        line.log("event {} channel {} thread {}: {}", eventId, message.channel(), message.replyThread(),
+                outcome.summary());
     }
 }

@@ -5,6 +5,7 @@ import dev.supportbot.tickets.Creation;
 import dev.supportbot.tickets.NewTicket;
 import dev.supportbot.tickets.Reply;
 import dev.supportbot.tickets.Ticket;
+import dev.supportbot.tickets.TicketId;
 import dev.supportbot.tickets.TicketNotFoundException;
 import dev.supportbot.tickets.TicketStore;
 import dev.supportbot.tickets.Viewer;
@@ -42,24 +43,36 @@ final class Intake {
         this.botUserId = botUserId;
     }
 
-    /** Handles a message; returns what came of it in a few words for the log (never the message's text). */
-    String accept(IncomingMessage message) {
+    /** What came of a message, for the log: a few words (never the message's text) and the ticket concerned. */
+    record Outcome(String summary, Optional<TicketId> ticket) {
+        static Outcome of(String summary) {
+            return new Outcome(summary, Optional.empty());
+        }
+
+        static Outcome on(TicketId ticket, String summary) {
+            return new Outcome(summary, Optional.of(ticket));
+        }
+    }
+
+    /** Handles a message; returns what came of it. */
+    Outcome accept(IncomingMessage message) {
         Optional<Ticket> ticket = message.threadTs()
                 .flatMap(thread -> store.queries().findByThread(message.channel(), thread, BOT));
         if (ticket.isPresent()) {
+            TicketId id = ticket.get().id();
             // Thread replies also arrive as message events; the mention event of the same reply is dropped.
             if (message.kind() != IncomingMessage.Kind.MENTION) {
                 logReply(ticket.get(), message);
-                return "reply on " + ticket.get().id();
+                return Outcome.on(id, "reply on " + id);
             }
-            return "mention in the thread of " + ticket.get().id() + ", handled as its message event";
+            return Outcome.on(id, "mention in the thread of " + id + ", handled as its message event");
         }
         if (!isRequest(message)) {
-            return "not a request";
+            return Outcome.of("not a request");
         }
         Person author = roster.classify(message.user(), message.userTeam(), message.channel());
         if (message.kind() == IncomingMessage.Kind.CHANNEL_MESSAGE && author instanceof Person.Staff) {
-            return "staff talking in a customer channel"; // not a request
+            return Outcome.of("staff talking in a customer channel"); // not a request
         }
         return respond(message, author, triage.apply(message.textWithout(botUserId)));
     }
@@ -73,7 +86,7 @@ final class Intake {
         };
     }
 
-    private String respond(IncomingMessage message, Person author, Decision decision) {
+    private Outcome respond(IncomingMessage message, Person author, Decision decision) {
         String question = message.textWithout(botUserId);
         switch (decision) {
             case Decision.Answer answer -> replies.inThread(message.channel(), message.replyThread(),
@@ -85,18 +98,19 @@ final class Intake {
             }
             case Decision.NoAction ignored -> LOG.debug("nothing to do for a message in {}", message.channel());
         }
-        return decision.action().wireName();
+        return Outcome.of(decision.action().wireName());
     }
 
-    private String open(IncomingMessage message, Person author, Decision.OpenTicket decision) {
+    private Outcome open(IncomingMessage message, Person author, Decision.OpenTicket decision) {
         Creation creation = store.create(new NewTicket(NewTicket.messageKey(message.channel(), message.ts()),
                 roster.organisationFor(author, message.channel()), message.channel(), message.replyThread(),
                 message.user(), decision.summary(), decision.severity(), message.postedAt()));
+        TicketId id = creation.ticket().id();
         if (creation.created()) {
             cards.post(creation.ticket());
-            return "opened " + creation.ticket().id() + " " + creation.ticket().severity();
+            return Outcome.on(id, "opened " + id + " " + creation.ticket().severity());
         }
-        return "already ticketed as " + creation.ticket().id();
+        return Outcome.on(id, "already ticketed as " + id);
     }
 
     private void logReply(Ticket ticket, IncomingMessage message) {

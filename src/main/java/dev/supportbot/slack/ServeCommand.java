@@ -3,12 +3,12 @@ package dev.supportbot.slack;
 import dev.supportbot.config.ConfigFile;
 import dev.supportbot.config.SupportbotConfig;
 import dev.supportbot.knowledge.DocSource;
+import dev.supportbot.ops.LogOutput;
 import dev.supportbot.ops.StopSignal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
                 environment), environment));
         WorkspaceConfig workspace = ConfigFile.check(settings.file(), () -> WorkspaceConfig.from(settings.workspace()));
         SlackSettings slack = SlackSettings.from(settings);
-        configureLogging(settings.logging());
+        LogOutput.configure(settings.logging(), System.out);
         Serving.run(settings, workspace, slack, StopSignal.install(), Clock.systemUTC());
         return 0;
     }
@@ -74,13 +74,5 @@ public final class ServeCommand implements Callable<Integer> {
             return new SupportbotConfig(file.file(), server, Optional.ofNullable(dataDir).orElse(file.dataDir()),
                     knowledge, file.slack(), file.workspace(), file.logging(), file.secrets());
         });
-    }
-
-    /** slf4j-simple reads these once, at the first logger: set them before anything logs. */
-    private static void configureLogging(SupportbotConfig.Logging logging) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logging.level().name().toLowerCase(Locale.ROOT));
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.out");
     }
 }

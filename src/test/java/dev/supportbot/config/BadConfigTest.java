@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.supportbot.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,14 @@ class BadConfigTest {
     void configCheckWithABadChannelIdNamesTheKey() throws Exception {
         run("triage_channel: triage\n", "config", "check")
                 .failsWith("triage_channel must be a channel id like C0123ABCD, got 'triage'");
+    }
+
+    @Test
+    void serveAndConfigCheckWithAnUnknownLogFormatExitTwoWithOneLine() throws Exception {
+        for (String[] command : List.of(new String[] {"serve"}, new String[] {"config", "check"})) {
+            run("triage_channel: C0123TRIAGE\nlogging:\n  format: logfmt\n", command)
+                    .failsWith("logging.format must be text or json, got 'logfmt'");
+        }
     }
 
     @Test

@@ -36,6 +36,7 @@ class ConfigFileTest {
         assertEquals("https://slurm.schedmd.com/", config.knowledge().sources().getFirst().citationBaseUrl());
         assertEquals("C0123TRIAGE", config.workspace().triageChannel());
         assertEquals(SupportbotConfig.LogLevel.INFO, config.logging().level());
+        assertEquals(SupportbotConfig.LogFormat.TEXT, config.logging().format());
     }
 
     @Test
@@ -73,6 +74,30 @@ class ConfigFileTest {
         Path file = write(dir, MINIMAL + "logging:\n  level: loud\n");
         assertEquals(file + ": logging.level must be error, warn, info, debug or trace, got 'loud'",
                 problem(file, Map.of()));
+    }
+
+    @Test
+    void logsAreTextUnlessTheFileOrTheEnvironmentSaysJsonAndTheEnvironmentWins(@TempDir Path dir) throws Exception {
+        Path plain = write(dir, MINIMAL);
+        assertEquals(new SupportbotConfig.Logging(SupportbotConfig.LogLevel.INFO, SupportbotConfig.LogFormat.TEXT),
+                ConfigFile.load(plain, Map.of()).logging());
+        assertEquals(SupportbotConfig.LogFormat.JSON,
+                ConfigFile.load(plain, Map.of("SUPPORTBOT_LOG_FORMAT", "json")).logging().format());
+        Path json = write(dir, MINIMAL + "logging:\n  format: JSON\n  level: debug\n");
+        assertEquals(new SupportbotConfig.Logging(SupportbotConfig.LogLevel.DEBUG, SupportbotConfig.LogFormat.JSON),
+                ConfigFile.load(json, Map.of()).logging());
+        assertEquals(SupportbotConfig.LogFormat.TEXT,
+                ConfigFile.load(json, Map.of("SUPPORTBOT_LOG_FORMAT", "text")).logging().format());
+    }
+
+    @Test
+    void anUnknownLogFormatInTheFileOrTheEnvironmentIsRefusedWithTheFormatsThereAre(@TempDir Path dir)
+            throws Exception {
+        Path file = write(dir, MINIMAL + "logging:\n  format: xml\n");
+        assertEquals(file + ": logging.format must be text or json, got 'xml'", problem(file, Map.of()));
+        Path plain = write(dir, MINIMAL);
+        assertEquals(plain + ": SUPPORTBOT_LOG_FORMAT must be text or json, got 'logfmt'",
+                problem(plain, Map.of("SUPPORTBOT_LOG_FORMAT", "logfmt")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.supportbot.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.supportbot.config.ConfigFile;
 import dev.supportbot.config.SupportbotConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The container and Kubernetes files hold together: every YAML parses, and the fields a working single-replica
- * deployment depends on are there and agree with each other and with the code. (Schema validation of the
- * Kubernetes objects is a separate, optional step described in the README.)
+ * The container and Kubernetes files hold together: every YAML parses, every Kubernetes object fits Kubernetes'
+ * schema strictly ({@link KubernetesSchema}), and the fields a working single-replica deployment depends on are
+ * there and agree with each other and with the code.
  */
 class DeploymentManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path K8S = Path.of("manifests", "k8s");
+    private static final KubernetesSchema SCHEMA = new KubernetesSchema();
 
     private static List<JsonNode> documents(Path file) throws IOException {
         List<JsonNode> documents = new ArrayList<>();
@@ -40,13 +43,17 @@ class DeploymentManifestsTest {
         return documents;
     }
 
-    private static JsonNode kind(String kind) throws IOException {
+    private static List<Path> kubernetesFiles() throws IOException {
         try (Stream<Path> files = Files.list(K8S)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
-                for (JsonNode document : documents(file)) {
-                    if (document.path("kind").asText().equals(kind)) {
-                        return document;
-                    }
+            return files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    private static JsonNode kind(String kind) throws IOException {
+        for (Path file : kubernetesFiles()) {
+            for (JsonNode document : documents(file)) {
+                if (document.path("kind").asText().equals(kind)) {
+                    return document;
                 }
             }
         }
@@ -82,6 +89,41 @@ class DeploymentManifestsTest {
                 assertFalse(documents(file).isEmpty(), file.toString());
             }
         }
+    }
+
+    @Test
+    void everyKubernetesObjectFitsKubernetesSchemaWithNoUnknownFieldAndNoValueOfTheWrongType() throws IOException {
+        Set<String> kinds = new TreeSet<>();
+        for (Path file : kubernetesFiles()) {
+            List<HasMetadata> objects = SCHEMA.read(Files.readString(file));
+            assertFalse(objects.isEmpty(), file.toString());
+            objects.forEach(object -> kinds.add(object.getKind()));
+        }
+        assertEquals(Set.of("ConfigMap", "Deployment", "PersistentVolumeClaim", "Secret", "Service"), kinds);
+    }
+
+    @Test
+    void theSchemaCheckRejectsADeploymentWithAMisspelledFieldAWronglyTypedValueOrAKeyGivenTwice() throws IOException {
+        String deployment = Files.readString(K8S.resolve("deployment.yaml"));
+        SCHEMA.read(deployment);
+        assertRejected(deployment, "readinessProbe:", "readynessProbe:", "readynessProbe");
+        assertRejected(deployment, "mountPath: /tmp", "mountpath: /tmp", "mountpath");
+        assertRejected(deployment, "replicas: 1", "replicas: one", "replicas");
+        assertRejected(deployment, "containerPort: 3000", "containerPort: \"3000\"", "containerPort");
+        assertRejected(deployment, "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: \"true\"",
+                "readOnlyRootFilesystem");
+        assertRejected(deployment, "terminationGracePeriodSeconds: 45", "terminationGracePeriodSeconds: [45]",
+                "terminationGracePeriodSeconds");
+        assertRejected(deployment, "replicas: 1", "replicas: 1\n  replicas: 2", "replicas");
+        assertRejected(deployment, "kind: Deployment", "kind: Deploymnet", "Deploymnet");
+    }
+
+    /** {@code deployment} with {@code good} replaced by {@code broken} fails the schema check, naming {@code field}. */
+    private static void assertRejected(String deployment, String good, String broken, String field) {
+        assertTrue(deployment.contains(good), good);
+        IOException rejected = assertThrows(IOException.class, () -> SCHEMA.read(deployment.replace(good, broken)),
+                broken);
+        assertTrue(rejected.getMessage().contains(field), rejected.getMessage());
     }
 
     @Test

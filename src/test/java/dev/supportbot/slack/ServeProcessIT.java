@@ -4,8 +4,11 @@ import static dev.supportbot.slack.RunningSlackBot.CUSTOMER;
 import static dev.supportbot.slack.RunningSlackBot.CUSTOMER_CHANNEL;
 import static dev.supportbot.slack.RunningSlackBot.CUSTOMER_TEAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.supportbot.ops.OpsHttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,6 +38,7 @@ class ServeProcessIT {
     private static final Duration START = Duration.ofSeconds(90);
     private static final int EVENTS = 20;
     private static final String SECRET = "it-signing-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static List<String> java(String... args) {
@@ -139,6 +143,42 @@ class ServeProcessIT {
         assertEquals(0, list.exitValue(), listed.toString());
         assertEquals(EVENTS, listed.all(Duration.ofSeconds(5)).stream().filter(line -> line.contains("\"SEV1\""))
                 .count(), listed.toString());
+    }
+
+    @Test
+    void withJsonLogsEveryLineServePrintsIsJsonTheEventLineCarriesItsIdsAndNoneHoldsASecretOrTheMessage(
+            @TempDir Path dir) throws Exception {
+        String token = "xoxb-it-json";
+        String word = "Quokkalantern";
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            int port = freePort();
+            Process serve = start(java("serve", "--config", config(dir, port).toString()), Map.of(
+                    "SLACK_BOT_TOKEN", token, "SLACK_SIGNING_SECRET", SECRET,
+                    "SLACK_API_URL", slack.apiUrl().toString(), "SUPPORTBOT_LOG_FORMAT", "json"));
+            ProcessOutput output = new ProcessOutput(serve.getInputStream());
+            try {
+                output.await("serving: HTTP mode", START);
+                String ts = RunningSlackBot.nextTs();
+                String body = RunningSlackBot.envelope("EvJson1", RunningSlackBot.mention(CUSTOMER_CHANNEL, CUSTOMER,
+                        CUSTOMER_TEAM, ts, "the whole cluster is down, nobody can log in " + word));
+                assertEquals(200, new SlackSigner(SECRET).post(URI.create("http://127.0.0.1:" + port
+                        + SlackHttpServer.EVENTS_PATH), "application/json", body).statusCode());
+                output.await("\"ticket_id\":\"T-", START);
+                assertTrue(serve.toHandle().destroy());
+                assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "still running after SIGTERM:\n" + output);
+                List<String> lines = output.all(Duration.ofSeconds(5));
+                for (String line : lines) {
+                    assertTrue(JSON.readTree(line).isObject(), line);
+                    assertFalse(line.contains(token) || line.contains(SECRET) || line.contains(word), line);
+                }
+                JsonNode event = JSON.readTree(lines.stream().filter(line -> line.contains("\"EvJson1\""))
+                        .filter(line -> line.contains("ticket_id")).findFirst().orElseThrow());
+                assertEquals(ts, event.path("thread_ts").asText(), event.toString());
+                assertEquals("INFO", event.path("level").asText(), event.toString());
+            } finally {
+                serve.destroyForcibly();
+            }
+        }
     }
 
     @Test
