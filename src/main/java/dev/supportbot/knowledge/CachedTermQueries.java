@@ -11,6 +11,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -23,7 +24,7 @@ final class CachedTermQueries extends QueryBuilder {
     private static final int MAX_CACHED_TERMS = 50_000;
 
     private final IndexSearcher searcher;
-    private final Map<String, TermStates> states = new ConcurrentHashMap<>();
+    private final Map<BytesRef, TermStates> states = new ConcurrentHashMap<>();
 
     CachedTermQueries(Analyzer analyzer, IndexSearcher searcher) {
         super(analyzer);
@@ -37,13 +38,14 @@ final class CachedTermQueries extends QueryBuilder {
     }
 
     private TermStates states(Term term) {
-        TermStates cached = states.get(term.text());
+        TermStates cached = states.get(term.bytes());
         if (cached != null) {
             return cached;
         }
         TermStates built = build(term);
         if (built.docFreq() > 0 && states.size() < MAX_CACHED_TERMS) {
-            states.putIfAbsent(term.text(), built);
+            // A term owns a copy of its bytes, so they never change under the key.
+            states.putIfAbsent(term.bytes(), built);
         }
         return built;
     }

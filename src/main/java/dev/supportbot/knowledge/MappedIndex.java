@@ -24,9 +24,14 @@ record MappedIndex(Directory directory, DirectoryReader reader) implements AutoC
 
     /** Opens the index in {@code built}, a directory nothing writes to any more. */
     static MappedIndex open(Directory built) throws IOException {
+        return open(built, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #open(Directory)}, with the temporary copy made under {@code temporaryRoot}. */
+    static MappedIndex open(Directory built, Path temporaryRoot) throws IOException {
         Path folder;
         try {
-            folder = Files.createTempDirectory("supportbot-index-");
+            folder = Files.createTempDirectory(temporaryRoot, "supportbot-index-");
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warn("no temporary folder for the search index ({}); searching it from the heap", e.toString());
             return new MappedIndex(built, DirectoryReader.open(built));

@@ -34,7 +34,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * fields or boosts. Thread-safe.
  */
 final class PassageIndex implements AutoCloseable {
-    private static final int CANDIDATES = 16;
+    private static final int CANDIDATES = 12;
     private static final int MAX_QUERY_WORDS = 64;
     private static final String FIELD = "text";
 

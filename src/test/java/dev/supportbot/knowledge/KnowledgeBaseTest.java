@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,27 @@ class KnowledgeBaseTest {
     void aQuestionOfUnknownWordsFindsNothingCovered() {
         List<SearchHit> hits = knowledge.search("zebra quokka marmalade", 3);
         assertTrue(hits.isEmpty() || hits.get(0).coverage() == 0, hits.toString());
+    }
+
+    @Test
+    void searchesFromManyThreadsAtOnceFindWhatOneThreadFinds() throws Exception {
+        List<String> questions = List.of("Do users have root access on managed slurm?", "do you troubleshoot IB?",
+                "what is the initial response time for severity 2?", "is a VPN to the cluster in scope?",
+                "who is my technical account manager?", "can you repave the nodes of a managed slurm cluster?");
+        List<String> alone = questions.stream().map(question -> sectionFor(question)).toList();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<List<String>>> runs = new ArrayList<>();
+            for (int run = 0; run < 32; run++) {
+                runs.add(threads.submit(() -> questions.stream().map(question -> sectionFor(question)).toList()));
+            }
+            for (Future<List<String>> run : runs) {
+                assertEquals(alone, run.get(30, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    private static String sectionFor(String question) {
+        return knowledge.search(question, 1).get(0).passage().section();
     }
 
     @Test

@@ -25,6 +25,21 @@ class PatternListTest {
     }
 
     @Test
+    void alternativesAreSplitOnlyOutsideGroupsAndClasses() {
+        assertEquals(List.of("\\ba(b|c)", "[|]x", "\\|y", "(?:z|w)"),
+                PatternList.topLevelAlternatives("\\ba(b|c)|[|]x|\\|y|(?:z|w)"));
+    }
+
+    @Test
+    void alternativesThatDoNotStartAtAWordBoundaryStillMatch() {
+        PatternList list = PatternList.compile(FILE, "signals", List.of("\\bdown\\b|^ok\\b", "\\?\\s*$"));
+        assertTrue(list.foundIn("ok then"));
+        assertTrue(list.foundIn("is it down"));
+        assertTrue(list.foundIn("really?"));
+        assertFalse(list.foundIn("so ok then, a slowdown"));
+    }
+
+    @Test
     void patternsAreCaseInsensitive() {
         assertTrue(PatternList.compile(FILE, "signals", List.of("\\binfiniband\\b")).foundIn("InfiniBand is down"));
     }
