@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,9 @@ final class Serving {
                     Clock clock) throws Exception {
         Metrics metrics = new Metrics();
         Readiness readiness = new Readiness();
+        // Not ready until Slack's requests are routed to the app: before that, /slack/events answers 404.
+        AtomicBoolean takingRequests = new AtomicBoolean();
+        readiness.add("slack app taking requests", takingRequests::get);
         Path knowledgeDir = config.knowledge().dir();
         InetSocketAddress address = new InetSocketAddress(config.server().bind(), config.opsPort());
         try (OpsHttpServer server = new OpsHttpServer(address, readiness, metrics);
@@ -59,6 +63,7 @@ final class Serving {
                 } else {
                     bot.serveHttp(server);
                 }
+                takingRequests.set(true);
                 LOG.info("serving: {} mode, health and metrics on port {}, data in {}",
                         settings.socketMode() ? "Socket" : "HTTP", server.port(), config.dataDir());
                 stop.await();

@@ -182,6 +182,30 @@ class ServeProcessIT {
     }
 
     @Test
+    void serveIsNotReadyWhileTheSlackAppIsStillStarting(@TempDir Path dir) throws Exception {
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            int port = freePort();
+            slack.hold("auth.test"); // the app starts with auth.test: held, it cannot take Slack's requests yet
+            Process serve = start(java("serve", "--config", config(dir, port).toString()), Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-it", "SLACK_SIGNING_SECRET", SECRET,
+                    "SLACK_API_URL", slack.apiUrl().toString()));
+            ProcessOutput output = new ProcessOutput(serve.getInputStream());
+            try {
+                slack.await("auth.test", 1, call -> true, START);
+                URI base = URI.create("http://127.0.0.1:" + port);
+                HttpResponse<String> ready = get(base.resolve(OpsHttpServer.READY_PATH));
+                assertEquals(503, ready.statusCode(), ready.body());
+                assertTrue(ready.body().contains("slack app taking requests"), ready.body());
+                slack.release("auth.test");
+                output.await("serving: HTTP mode", START);
+                assertEquals(200, get(base.resolve(OpsHttpServer.READY_PATH)).statusCode(), output.toString());
+            } finally {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void aBadConfigValueExitsTwoWithOneLineAndNoStackTrace(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("supportbot.yaml");
         Files.writeString(file, "triage_channel: C0TRIAGE\nserver:\n  port: -1\n");
