@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,7 +104,8 @@ public final class ConfigFile {
                             Optional.ofNullable(serverForm.managementPort()).orElse(9090)),
                     Path.of(Optional.ofNullable(dataDir).orElse("data")),
                     knowledgeForm.toKnowledge(),
-                    new SupportbotConfig.Slack(uri("slack.api_url", apiUrl.strip())),
+                    new SupportbotConfig.Slack(uri("slack.api_url", apiUrl.strip()),
+                            slack == null ? SupportbotConfig.Slack.DEFAULT_TIMEOUT : slack.timeout()),
                     new SupportbotConfig.Workspace(Optional.ofNullable(staff).map(StaffForm::userGroup),
                             triageChannel, orgs),
                     (logging == null ? new LoggingForm(null, null) : logging).toLogging(environment),
@@ -139,7 +141,12 @@ public final class ConfigFile {
         }
     }
 
-    private record SlackForm(@JsonProperty("api_url") String apiUrl) {
+    private record SlackForm(@JsonProperty("api_url") String apiUrl,
+                             @JsonProperty("timeout_seconds") Double timeoutSeconds) {
+        Duration timeout() {
+            return timeoutSeconds == null ? SupportbotConfig.Slack.DEFAULT_TIMEOUT
+                    : Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        }
     }
 
     private record LoggingForm(String level, String format) {

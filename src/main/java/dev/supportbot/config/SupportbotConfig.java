@@ -3,6 +3,7 @@ package dev.supportbot.config;
 import dev.supportbot.knowledge.DocSource;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,10 +57,16 @@ public record SupportbotConfig(Path file, Server server, Path dataDir, Knowledge
         }
     }
 
-    public record Slack(URI apiUrl) {
+    /** Where the Web API is, and how long one call to it may take before it counts as failed (and is retried). */
+    public record Slack(URI apiUrl, Duration timeout) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
         public Slack {
             if (apiUrl == null || !("https".equals(apiUrl.getScheme()) || "http".equals(apiUrl.getScheme()))) {
                 throw new IllegalArgumentException("slack.api_url must be an http(s) URL, got " + apiUrl);
+            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("slack.timeout_seconds must be positive, got " + timeout);
             }
         }
     }

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the countdown on cards current: on a schedule, every ticket whose first-response clock still runs gets
- * its card re-rendered (and posted if its first post failed). Thread-safe.
+ * its card re-rendered when the outgoing queue has nothing more urgent (and posted at once if its first post
+ * failed). Thread-safe.
  */
 final class CardRefresher implements AutoCloseable {
     private final TicketStore store;
@@ -33,7 +34,7 @@ final class CardRefresher implements AutoCloseable {
     void refreshNow() {
         for (Ticket ticket : store.queries().list(Intake.BOT, TicketQuery.all())) {
             if (ticket.clockRunning() || (ticket.status().isActive() && !cards.hasCard(ticket.id()))) {
-                cards.show(ticket);
+                cards.refresh(ticket);
             }
         }
     }

@@ -1,15 +1,18 @@
 package dev.supportbot.slack;
 
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.Message;
 import dev.supportbot.sla.Deadlines;
 import dev.supportbot.tickets.Ticket;
 import dev.supportbot.tickets.TicketId;
+import dev.supportbot.tickets.TicketQueries;
+import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -17,21 +20,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each ticket's card in its thread up to date: the first {@link #show} posts it, later ones replace it in
- * place with {@code chat.update}. Where a card lives is remembered in memory and, after a restart, found again in
- * the thread by its fallback text; a card whose post failed is posted again on the next show, so a stored ticket
- * always gets its card. Thread-safe.
+ * place with {@code chat.update}. A card is rendered when its call leaves, from the ticket as stored then, so a
+ * call that waited in the queue never shows an older state than one sent before it. Where a card lives is
+ * remembered in memory and, after a restart or a post whose answer was lost, found again in the thread by its
+ * fallback text; a card whose post failed is posted again on the next show, so a stored ticket always gets its
+ * card. Thread-safe.
  */
 final class Cards {
     private static final Logger LOG = LoggerFactory.getLogger(Cards.class);
 
     private final OutgoingCalls calls;
+    private final TicketQueries tickets;
     private final Deadlines deadlines;
     private final Clock clock;
     private final String botUserId;
     private final Map<TicketId, CompletableFuture<String>> cardTs = new ConcurrentHashMap<>();
+    private final Set<TicketId> refreshing = ConcurrentHashMap.newKeySet();
 
-    Cards(OutgoingCalls calls, Deadlines deadlines, Clock clock, String botUserId) {
+    Cards(OutgoingCalls calls, TicketQueries tickets, Deadlines deadlines, Clock clock, String botUserId) {
         this.calls = calls;
+        this.tickets = tickets;
         this.deadlines = deadlines;
         this.clock = clock;
         this.botUserId = botUserId;
@@ -39,45 +47,60 @@ final class Cards {
 
     /** Posts the card of a ticket just created: no need to look for an older one. */
     CompletableFuture<String> post(Ticket ticket) {
-        return cardTs.computeIfAbsent(ticket.id(), id -> postNew(ticket));
+        return cardTs.computeIfAbsent(ticket.id(), id -> postOnce(ticket, false));
     }
 
     /** Shows the ticket as it is now: updates its card, or posts it when it has none yet. */
     CompletableFuture<String> show(Ticket ticket) {
-        CompletableFuture<String> known = cardTs.computeIfAbsent(ticket.id(), id -> findOrPost(ticket));
-        return known.thenCompose(ts -> update(ticket, ts));
+        CompletableFuture<String> known = cardTs.computeIfAbsent(ticket.id(), id -> postOnce(ticket, true));
+        return known.thenCompose(ts -> calls.submit("chat.update", client -> update(ticket, ts, client))
+                .thenApply(ok -> ts));
     }
 
-    private CompletableFuture<String> update(Ticket ticket, String ts) {
-        SlackMessage card = render(ticket);
-        return calls.submit("chat.update", client -> client.chatUpdate(request -> request
-                .channel(ticket.channel()).ts(ts).text(card.text()).blocks(card.blocks()))).thenApply(ok -> ts);
+    /**
+     * Brings a card's countdown up to date when nothing more urgent waits to go out; a refresh still waiting for
+     * the same card stands for this one, and so does a post still waiting (it is rendered as it leaves). A card
+     * never posted, or whose post failed, is posted at once instead.
+     */
+    void refresh(Ticket ticket) {
+        CompletableFuture<String> card = cardTs.get(ticket.id());
+        if (card == null) {
+            show(ticket);
+            return;
+        }
+        if (!card.isDone() || card.isCompletedExceptionally() || !refreshing.add(ticket.id())) {
+            return;
+        }
+        String ts = card.join();
+        calls.submitBackground("chat.update", client -> update(ticket, ts, client))
+                .whenComplete((ok, failure) -> {
+                    refreshing.remove(ticket.id());
+                    if (failure != null) {
+                        LOG.debug("card of {} not refreshed: {}", ticket.id(), failure.getMessage());
+                    }
+                });
     }
 
-    private CompletableFuture<String> postNew(Ticket ticket) {
+    private ChatUpdateResponse update(Ticket ticket, String ts, MethodsClient client)
+            throws IOException, SlackApiException {
         SlackMessage card = render(ticket);
-        CompletableFuture<String> posted = calls.submit("chat.postMessage", client -> client.chatPostMessage(
-                        request -> request.channel(ticket.channel()).threadTs(ticket.threadTs())
-                                .text(card.text()).blocks(card.blocks())))
-                .thenApply(ChatPostMessageResponse::getTs);
+        return client.chatUpdate(request -> request.channel(ticket.channel()).ts(ts).text(card.text())
+                .blocks(card.blocks()));
+    }
+
+    /** Posts the card, first looking for one already in the thread when an earlier post may have gone through. */
+    private CompletableFuture<String> postOnce(Ticket ticket, boolean mayHaveLanded) {
+        CompletableFuture<String> posted = calls.submitOnce("chat.postMessage", client -> {
+            SlackMessage card = render(ticket);
+            return client.chatPostMessage(request -> request.channel(ticket.channel()).threadTs(ticket.threadTs())
+                    .text(card.text()).blocks(card.blocks()));
+        }, OwnPosts.inThread(botUserId, ticket.channel(), ticket.threadTs(), message -> isCardOf(ticket, message)),
+                mayHaveLanded).thenApply(ChatPostMessageResponse::getTs);
         return forgetOnFailure(ticket.id(), posted);
     }
 
-    private CompletableFuture<String> findOrPost(Ticket ticket) {
-        CompletableFuture<String> found = calls.submit("conversations.replies", client -> client.conversationsReplies(
-                        request -> request.channel(ticket.channel()).ts(ticket.threadTs()).limit(200)))
-                .thenApply(replies -> existingCard(ticket, replies))
-                .thenCompose(existing -> existing.map(CompletableFuture::completedFuture)
-                        .orElseGet(() -> postNew(ticket)));
-        return forgetOnFailure(ticket.id(), found);
-    }
-
-    private Optional<String> existingCard(Ticket ticket, ConversationsRepliesResponse replies) {
-        String prefix = ticket.id() + " · ";
-        return Optional.ofNullable(replies.getMessages()).orElse(List.of()).stream()
-                .filter(message -> botUserId.equals(message.getUser()))
-                .filter(message -> message.getText() != null && message.getText().startsWith(prefix))
-                .map(Message::getTs).findFirst();
+    private static boolean isCardOf(Ticket ticket, Message message) {
+        return message.getText() != null && message.getText().startsWith(ticket.id() + " · ");
     }
 
     /** A failed post must not stick: drop it so the next show tries again. */
@@ -97,7 +120,9 @@ final class Cards {
         return remembered;
     }
 
-    private SlackMessage render(Ticket ticket) {
+    /** The card of the ticket as stored now (the snapshot given may be older than the call leaving). */
+    private SlackMessage render(Ticket snapshot) {
+        Ticket ticket = tickets.get(snapshot.id(), Intake.BOT);
         return TicketCard.render(ticket, ticket.slaClock(deadlines.calendarFor(ticket.customer())), clock.instant());
     }
 

@@ -3,8 +3,8 @@ package dev.supportbot.slack;
 import dev.supportbot.tickets.DeliveryLog;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -13,24 +13,36 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for the delivery log: concurrent acks hand their event ids to one writer thread, which stores
  * everything waiting in a single transaction. Each caller still returns only after its id is durable, but a
- * burst costs one disk sync per batch instead of one per event. Thread-safe.
+ * burst costs one disk sync per batch instead of one per event. Events whose work is finished are marked done the
+ * same way, without anyone waiting. Closing writes what is queued first. Thread-safe.
  */
 final class DeliveryBatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryBatcher.class);
     private static final Duration MAX_WAIT = Duration.ofSeconds(2);
     private static final int MAX_BATCH = 500;
 
     private final DeliveryLog deliveries;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private volatile boolean closing;
 
-    private record Pending(DeliveryLog.Arrival arrival, CompletableFuture<DeliveryLog.Delivery> result) {
+    private sealed interface Entry permits Arrived, Finished {
+    }
+
+    private record Arrived(DeliveryLog.Arrival arrival, CompletableFuture<DeliveryLog.Delivery> result)
+            implements Entry {
         String eventId() {
             return arrival.eventId();
         }
+    }
+
+    private record Finished(String eventId) implements Entry {
     }
 
     DeliveryBatcher(DeliveryLog deliveries) {
@@ -44,10 +56,10 @@ final class DeliveryBatcher implements AutoCloseable {
      */
     DeliveryLog.Delivery record(DeliveryLog.Arrival arrival) throws InterruptedException {
         String eventId = arrival.eventId();
-        Pending pending = new Pending(arrival, new CompletableFuture<>());
-        queue.add(pending);
+        Arrived arrived = new Arrived(arrival, new CompletableFuture<>());
+        queue.add(arrived);
         try {
-            return pending.result().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return arrived.result().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not store event " + eventId + ": " + e.getCause().getMessage(),
                     e.getCause());
@@ -56,11 +68,20 @@ final class DeliveryBatcher implements AutoCloseable {
         }
     }
 
+    /** The event's work is finished: it is marked done with the next batch (until then it is still pending). */
+    void finished(String eventId) {
+        queue.add(new Finished(eventId));
+    }
+
     private void writeBatches() {
-        List<Pending> batch = new ArrayList<>();
+        List<Entry> batch = new ArrayList<>();
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                batch.add(queue.take());
+            while (!(closing && queue.isEmpty())) {
+                Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 write(batch);
                 batch.clear();
@@ -70,25 +91,51 @@ final class DeliveryBatcher implements AutoCloseable {
         }
     }
 
-    private void write(List<Pending> batch) {
-        try {
-            Map<String, DeliveryLog.Delivery> stored = deliveries.recordArrivals(
-                    batch.stream().map(Pending::arrival).toList());
-            // The same id twice in one batch (a retry overlapping its original): only the first is new.
-            Set<String> handedOut = new HashSet<>();
-            for (Pending pending : batch) {
-                boolean first = stored.get(pending.eventId()) == DeliveryLog.Delivery.FIRST
-                        && handedOut.add(pending.eventId());
-                pending.result().complete(first ? DeliveryLog.Delivery.FIRST : DeliveryLog.Delivery.SEEN);
+    private void write(List<Entry> batch) {
+        List<Arrived> arrivals = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        for (Entry entry : batch) {
+            switch (entry) {
+                case Arrived arrived -> arrivals.add(arrived);
+                case Finished done -> finished.add(done.eventId());
             }
-        } catch (RuntimeException e) { // the writer thread's boundary: fail this batch's acks, keep writing
-            batch.forEach(pending -> pending.result().completeExceptionally(e));
+        }
+        if (!arrivals.isEmpty()) {
+            writeArrivals(arrivals);
+        }
+        if (!finished.isEmpty()) {
+            try {
+                deliveries.doneAll(finished);
+            } catch (RuntimeException e) { // the writer thread's boundary: they stay pending and are redone
+                LOG.error("could not mark {} event(s) done; they will be handled again at the next start: {}",
+                        finished.size(), e.toString(), e);
+            }
         }
     }
 
+    private void writeArrivals(List<Arrived> arrivals) {
+        try {
+            Map<String, DeliveryLog.Delivery> stored = deliveries.recordArrivals(
+                    arrivals.stream().map(Arrived::arrival).toList());
+            // The same id twice in one batch (a retry overlapping its original): only the first is new.
+            Set<String> handedOut = new HashSet<>();
+            for (Arrived arrived : arrivals) {
+                boolean first = stored.get(arrived.eventId()) == DeliveryLog.Delivery.FIRST
+                        && handedOut.add(arrived.eventId());
+                arrived.result().complete(first ? DeliveryLog.Delivery.FIRST : DeliveryLog.Delivery.SEEN);
+            }
+        } catch (RuntimeException e) { // the writer thread's boundary: fail this batch's acks, keep writing
+            arrivals.forEach(arrived -> arrived.result().completeExceptionally(e));
+        }
+    }
+
+    /** Writes what is queued (for up to two seconds), then stops. */
     @Override
     public void close() throws InterruptedException {
-        writer.interrupt();
-        writer.join(MAX_WAIT);
+        closing = true;
+        if (!writer.join(MAX_WAIT)) {
+            writer.interrupt();
+            writer.join(MAX_WAIT);
+        }
     }
 }

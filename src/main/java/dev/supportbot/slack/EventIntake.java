@@ -13,6 +13,9 @@ import dev.supportbot.tickets.DeliveryLog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -20,8 +23,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * Every Events API delivery, on either transport, passes here: its {@code event_id} and body are stored in the
  * delivery log before the ack, so a retry or a duplicate is acked and dropped; a first delivery is handed to the
- * work queue and acked at once, and marked done when its work is finished. Events acknowledged but left undone by
- * a crash are handed to the work queue again by {@link #resumePending} at start. Events never reach Bolt's
+ * work queue and acked at once, and marked done once its work is finished and what it posts has gone through to
+ * Slack (or Slack refused it). Events acknowledged but left undone by a crash, a stop with calls still queued or a
+ * Slack outage are handed to the work queue again by {@link #resumePending} at start. Events never reach Bolt's
  * listeners, so none is left unanswered (a 404 would make Slack retry). Thread-safe.
  */
 final class EventIntake implements Middleware {
@@ -72,7 +76,7 @@ final class EventIntake implements Middleware {
             metrics.event(Metrics.EventOutcome.DEDUPLICATED);
             return Response.ok();
         }
-        handOver(eventId, envelope);
+        handOver(eventId, envelope, false);
         return Response.ok();
     }
 
@@ -93,29 +97,48 @@ final class EventIntake implements Middleware {
             LOG.info("{} acknowledged event(s) left unprocessed by the last run; processing them now", pending.size());
         }
         for (DeliveryLog.Arrival arrival : pending) {
-            handOver(arrival.eventId(), json.readTree(arrival.body()));
+            handOver(arrival.eventId(), json.readTree(arrival.body()), true);
         }
     }
 
-    private void handOver(String eventId, JsonNode envelope) {
-        Runnable task = switch (parse(eventId, envelope)) {
-            case SlackEvent.Posted posted ->
-                    () -> logHandled(eventId, posted.message(), intake.accept(posted.message()));
-            case SlackEvent.HomeOpened opened -> () -> home.publish(opened.user());
-            case SlackEvent.Ignored ignored -> () -> LOG.debug("event {} of type {} ignored", eventId, ignored.type());
+    /** Queues the event's work; {@code redo} when an earlier run acknowledged it, whose posts may have gone. */
+    private void handOver(String eventId, JsonNode envelope, boolean redo) {
+        Supplier<Handled> task = switch (parse(eventId, envelope)) {
+            case SlackEvent.Posted posted -> () -> logHandled(eventId, posted.message(),
+                    intake.accept(posted.message(), redo));
+            case SlackEvent.HomeOpened opened -> () -> new Handled("home tab", Optional.empty(),
+                    home.publish(opened.user()));
+            case SlackEvent.Ignored ignored -> () -> {
+                LOG.debug("event {} of type {} ignored", eventId, ignored.type());
+                return Handled.withoutCalls("ignored");
+            };
         };
-        work.submit("event " + eventId, () -> {
-            task.run();
-            log.done(eventId); // not reached when the task fails: it is tried again at the next start
-        });
+        // When the task fails, the event is not marked done: it is tried again at the next start.
+        work.submit("event " + eventId, () -> task.get().delivered()
+                .whenComplete((ignored, failure) -> finish(eventId, failure)));
     }
 
     /** The one line per message handled; its ids are also key-value pairs, which JSON logs make fields. */
-    private static void logHandled(String eventId, IncomingMessage message, Intake.Outcome outcome) {
+    private static Handled logHandled(String eventId, IncomingMessage message, Handled handled) {
         LoggingEventBuilder line = LOG.atInfo().addKeyValue("event_id", eventId)
                 .addKeyValue("channel", message.channel()).addKeyValue("thread_ts", message.replyThread());
-        outcome.ticket().ifPresent(ticket -> line.addKeyValue("ticket_id", ticket.toString()));
+        handled.ticket().ifPresent(ticket -> line.addKeyValue("ticket_id", ticket.toString()));
         line.log("event {} channel {} thread {}: {}", eventId, message.channel(), message.replyThread(),
-                outcome.summary());
+                handled.summary());
+        return handled;
+    }
+
+    private void finish(String eventId, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        if (cause == null) {
+            deliveries.finished(eventId);
+        } else if (cause instanceof SlackCallException call && call.refused()) {
+            LOG.atWarn().addKeyValue("event_id", eventId).log("event {}: {}; Slack refused it, not tried again",
+                    eventId, call.getMessage());
+            deliveries.finished(eventId);
+        } else {
+            LOG.atWarn().addKeyValue("event_id", eventId).log(
+                    "event {}: {}; left pending, handled again at the next start", eventId, cause.getMessage());
+        }
     }
 }

@@ -1,11 +1,13 @@
 package dev.supportbot.slack;
 
+import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.supportbot.tickets.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The App Home tab: for staff, the open tickets with the least time left first; for anyone else, how to ask for
@@ -24,10 +26,11 @@ final class HomeTab {
         this.calls = calls;
     }
 
-    void publish(String userId) {
+    CompletableFuture<ViewsPublishResponse> publish(String userId) {
         Person person = roster.classify(userId, Optional.empty(), "");
         View view = View.builder().type("home").blocks(blocks(person)).build();
-        calls.submit("views.publish", client -> client.viewsPublish(request -> request.userId(userId).view(view)));
+        return calls.submit("views.publish", client -> client.viewsPublish(request -> request.userId(userId)
+                .view(view)));
     }
 
     List<LayoutBlock> blocks(Person person) {

@@ -43,38 +43,29 @@ final class Intake {
         this.botUserId = botUserId;
     }
 
-    /** What came of a message, for the log: a few words (never the message's text) and the ticket concerned. */
-    record Outcome(String summary, Optional<TicketId> ticket) {
-        static Outcome of(String summary) {
-            return new Outcome(summary, Optional.empty());
-        }
-
-        static Outcome on(TicketId ticket, String summary) {
-            return new Outcome(summary, Optional.of(ticket));
-        }
-    }
-
-    /** Handles a message; returns what came of it. */
-    Outcome accept(IncomingMessage message) {
+    /**
+     * Handles a message; {@code redo} when it is handled again after a restart, so its answer may already be
+     * posted. Returns what came of it.
+     */
+    Handled accept(IncomingMessage message, boolean redo) {
         Optional<Ticket> ticket = message.threadTs()
                 .flatMap(thread -> store.queries().findByThread(message.channel(), thread, BOT));
         if (ticket.isPresent()) {
             TicketId id = ticket.get().id();
             // Thread replies also arrive as message events; the mention event of the same reply is dropped.
             if (message.kind() != IncomingMessage.Kind.MENTION) {
-                logReply(ticket.get(), message);
-                return Outcome.on(id, "reply on " + id);
+                return logReply(ticket.get(), message);
             }
-            return Outcome.on(id, "mention in the thread of " + id + ", handled as its message event");
+            return Handled.withoutCalls(id, "mention in the thread of " + id + ", handled as its message event");
         }
         if (!isRequest(message)) {
-            return Outcome.of("not a request");
+            return Handled.withoutCalls("not a request");
         }
         Person author = roster.classify(message.user(), message.userTeam(), message.channel());
         if (message.kind() == IncomingMessage.Kind.CHANNEL_MESSAGE && author instanceof Person.Staff) {
-            return Outcome.of("staff talking in a customer channel"); // not a request
+            return Handled.withoutCalls("staff talking in a customer channel"); // not a request
         }
-        return respond(message, author, triage.apply(message.textWithout(botUserId)));
+        return respond(message, author, triage.apply(message.textWithout(botUserId)), redo);
     }
 
     private boolean isRequest(IncomingMessage message) {
@@ -86,43 +77,45 @@ final class Intake {
         };
     }
 
-    private Outcome respond(IncomingMessage message, Person author, Decision decision) {
+    private Handled respond(IncomingMessage message, Person author, Decision decision, boolean redo) {
         String question = message.textWithout(botUserId);
-        switch (decision) {
-            case Decision.Answer answer -> replies.inThread(message.channel(), message.replyThread(),
-                    AnswerMessage.render(answer, question));
-            case Decision.OutOfScope outOfScope -> replies.inThread(message.channel(), message.replyThread(),
-                    OutOfScopeMessage.render(outOfScope, question));
-            case Decision.OpenTicket open -> {
-                return open(message, author, open);
-            }
-            case Decision.NoAction ignored -> LOG.debug("nothing to do for a message in {}", message.channel());
-        }
-        return Outcome.of(decision.action().wireName());
+        String action = decision.action().wireName();
+        return switch (decision) {
+            case Decision.Answer answer -> new Handled(action, Optional.empty(), replies.answer(message.channel(),
+                    message.replyThread(), message.ts(), AnswerMessage.render(answer, question), redo));
+            case Decision.OutOfScope outOfScope -> new Handled(action, Optional.empty(), replies.answer(
+                    message.channel(), message.replyThread(), message.ts(),
+                    OutOfScopeMessage.render(outOfScope, question), redo));
+            case Decision.OpenTicket open -> open(message, author, open);
+            case Decision.NoAction ignored -> Handled.withoutCalls(action);
+        };
     }
 
-    private Outcome open(IncomingMessage message, Person author, Decision.OpenTicket decision) {
+    private Handled open(IncomingMessage message, Person author, Decision.OpenTicket decision) {
         Creation creation = store.create(new NewTicket(NewTicket.messageKey(message.channel(), message.ts()),
                 roster.organisationFor(author, message.channel()), message.channel(), message.replyThread(),
                 message.user(), decision.summary(), decision.severity(), message.postedAt()));
-        TicketId id = creation.ticket().id();
+        Ticket ticket = creation.ticket();
         if (creation.created()) {
-            cards.post(creation.ticket());
-            return Outcome.on(id, "opened " + id + " " + creation.ticket().severity());
+            return new Handled("opened " + ticket.id() + " " + ticket.severity(), Optional.of(ticket.id()),
+                    cards.post(ticket));
         }
-        return Outcome.on(id, "already ticketed as " + id);
+        // Handled again (after a restart, or a second event for the message): its card may be missing.
+        return new Handled("already ticketed as " + ticket.id(), Optional.of(ticket.id()), cards.show(ticket));
     }
 
-    private void logReply(Ticket ticket, IncomingMessage message) {
+    private Handled logReply(Ticket ticket, IncomingMessage message) {
         Person author = roster.classify(message.user(), message.userTeam(), message.channel());
         AuthorRole role = author instanceof Person.Staff ? AuthorRole.STAFF : AuthorRole.CUSTOMER;
+        String summary = "reply on " + ticket.id();
         try {
             Ticket updated = store.reply(ticket.id(), author.viewer(), new Reply(message.user(), role,
                     Visibility.PUBLIC, message.text().isBlank() ? "(no text)" : message.text(), message.postedAt()));
-            cards.show(updated);
+            return new Handled(summary, Optional.of(ticket.id()), cards.show(updated));
         } catch (TicketNotFoundException e) {
             LOG.info("{} replied in the thread of {}, which their organisation cannot see; not logged",
                     message.user(), ticket.id());
+            return Handled.withoutCalls(ticket.id(), summary);
         }
     }
 }

@@ -54,7 +54,7 @@ final class Serving {
             metrics.watchTickets(tickets.queries());
             SlackBot.Operations operations = new SlackBot.Operations(metrics, readiness, knowledge::reloadLater);
             try (SlackBot bot = SlackBot.start(settings, workspace, knowledge::decide, tickets,
-                    new DeliveryLog(database, clock), clock, new OkHttpClient(), new ObjectMapper(),
+                    new DeliveryLog(database, clock), clock, http(config.slack()), new ObjectMapper(),
                     SlackBot.Timings.DEFAULT, operations);
                  AutoCloseable watcher = config.knowledge().watch()
                          ? new KnowledgeWatcher(knowledgeDir, WATCH_QUIET, knowledge::reload) : () -> { }) {
@@ -74,6 +74,11 @@ final class Serving {
             }
         }
         LOG.info("stopped");
+    }
+
+    /** The one HTTP client to Slack: a call that has not answered within the timeout fails and is retried. */
+    private static OkHttpClient http(SupportbotConfig.Slack slack) {
+        return new OkHttpClient.Builder().callTimeout(slack.timeout()).build();
     }
 
     private static boolean answers(TicketStore tickets) {

@@ -88,16 +88,18 @@ public final class SlackBot implements AutoCloseable {
                 .signingSecret(settings.signingSecret()).requestVerificationEnabled(false) // RequestVerifier runs first
                 .authTestCacheEnabled(true).authTestCacheExpirationMillis(-1).build()); // no auth.test on the ack path
         SlackBot bot = new SlackBot(settings, app, clock, operations);
+        // Closed last: events are marked done as their calls go through, up to the outgoing queue's last call.
+        DeliveryBatcher batcher = bot.own(new DeliveryBatcher(deliveries));
         OutgoingCalls calls = bot.own(new OutgoingCalls(client, timings.retry(), metrics));
         WorkQueue work = bot.own(new WorkQueue(1, 10_000));
         Roster roster = new Roster(workspace, auth.getTeamId(), calls);
         roster.refreshStaffGroup();
-        Replies replies = new Replies(calls);
-        Cards cards = new Cards(calls, store.deadlines(), clock, auth.getUserId());
+        Replies replies = new Replies(calls, auth.getUserId());
+        Cards cards = new Cards(calls, store.queries(), store.deadlines(), clock, auth.getUserId());
         TicketList list = new TicketList(store.queries(), clock);
         TicketActions actions = new TicketActions(store, list, cards, clock, operations.reindex());
         Intake intake = new Intake(triage, store, roster, cards, replies, auth.getUserId());
-        EventIntake events = new EventIntake(json, bot.own(new DeliveryBatcher(deliveries)), deliveries, work, intake,
+        EventIntake events = new EventIntake(json, batcher, deliveries, work, intake,
                 new HomeTab(roster, list, calls), metrics);
         app.use(events);
         BoltRoutes.register(app, roster, actions, new CardButtons(roster, store, actions, cards, replies, calls, clock,

@@ -93,12 +93,20 @@ public final class DeliveryLog {
 
     /** The event's work is finished: it is no longer {@link #pending}. */
     public void done(String eventId) {
-        String id = UserText.name("event id", eventId);
+        doneAll(List.of(eventId));
+    }
+
+    /** As {@link #done}, for several events in one transaction. */
+    public void doneAll(Collection<String> eventIds) {
+        List<String> ids = eventIds.stream().map(eventId -> UserText.name("event id", eventId)).toList();
         database.write(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE slack_deliveries SET pending_body = NULL WHERE event_id = ?")) {
-                update.setString(1, id);
-                return update.executeUpdate();
+                for (String id : ids) {
+                    update.setString(1, id);
+                    update.addBatch();
+                }
+                return update.executeBatch().length;
             }
         });
     }

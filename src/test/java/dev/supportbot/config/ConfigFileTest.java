@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class ConfigFileTest {
         assertEquals("C0123TRIAGE", config.workspace().triageChannel());
         assertEquals(SupportbotConfig.LogLevel.INFO, config.logging().level());
         assertEquals(SupportbotConfig.LogFormat.TEXT, config.logging().format());
+        assertEquals(Duration.ofSeconds(10), config.slack().timeout());
     }
 
     @Test
@@ -105,6 +107,14 @@ class ConfigFileTest {
         Path file = write(dir, MINIMAL + "slack:\n  api_url: http://exa mple.com/\n");
         String problem = problem(file, Map.of());
         assertTrue(problem.startsWith(file + ": slack.api_url is not a URL: "), problem);
+    }
+
+    @Test
+    void theSlackTimeoutIsReadInSecondsAndMustBePositive(@TempDir Path dir) throws Exception {
+        assertEquals(Duration.ofMillis(1500), ConfigFile.load(write(dir, MINIMAL + "slack:\n  timeout_seconds: 1.5\n"),
+                Map.of()).slack().timeout());
+        Path file = write(dir, MINIMAL + "slack:\n  timeout_seconds: 0\n");
+        assertEquals(file + ": slack.timeout_seconds must be positive, got PT0S", problem(file, Map.of()));
     }
 
     @Test

@@ -35,4 +35,20 @@ class DeliveryBatcherTest {
             assertEquals(DeliveryLog.Delivery.SEEN, new DeliveryLog(reopened, Clock.systemUTC()).record("Ev3"));
         }
     }
+
+    @Test
+    void eventsMarkedFinishedAreNoLongerPendingOnceTheBatcherHasClosed(@TempDir Path dataDir) throws Exception {
+        try (Database database = Database.open(dataDir);
+             DeliveryBatcher batcher = new DeliveryBatcher(new DeliveryLog(database, Clock.systemUTC()))) {
+            for (String eventId : List.of("Ev1", "Ev2", "Ev3")) {
+                batcher.record(new DeliveryLog.Arrival(eventId, "{}"));
+            }
+            batcher.finished("Ev1");
+            batcher.finished("Ev3");
+        }
+        try (Database reopened = Database.open(dataDir)) {
+            assertEquals(List.of("Ev2"), new DeliveryLog(reopened, Clock.systemUTC()).pending().stream()
+                    .map(DeliveryLog.Arrival::eventId).toList());
+        }
+    }
 }

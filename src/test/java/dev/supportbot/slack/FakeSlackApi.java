@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +33,9 @@ import java.util.function.Predicate;
 
 /**
  * A stand-in for Slack's Web API on a real HTTP server at 127.0.0.1: records every call (method, parameters,
- * arrival time) and answers the methods the app uses with plausible bodies. Canned failures can be queued per
- * method. Thread-safe; tests wait for calls with {@link #await}.
+ * arrival time, fault given) and answers the methods the app uses with plausible bodies; the bot's posts are kept
+ * in their threads ({@link SlackThreads}) for {@code conversations.replies}. Canned failures can be queued per
+ * method, and random faults injected ({@link FaultPlan}). Thread-safe; tests wait for calls with {@link #await}.
  */
 final class FakeSlackApi implements AutoCloseable {
     static final String HOME_TEAM = "T0HOME";
@@ -45,16 +47,23 @@ final class FakeSlackApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Canned>> failures = new HashMap<>();
     private final Map<String, String> userTeams = new HashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+    private final SlackThreads threads = new SlackThreads(JSON);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private FaultPlan faults = FaultPlan.NONE;
+    private final Map<String, Deque<FaultPlan.Fault>> hangs = new HashMap<>();
 
-    /** One recorded call: the method name, its parameters (form fields or top-level JSON fields) and when. */
-    record Call(String method, Map<String, String> params, Instant at) {
+    /**
+     * One recorded call: the method name, its parameters (form fields or top-level JSON fields), when it arrived,
+     * and the fault it was given (with the Retry-After of a 429, else 0).
+     */
+    record Call(String method, Map<String, String> params, Instant at, FaultPlan.Fault fault, int retryAfterSeconds) {
         JsonNode json(String param) {
             try {
                 return JSON.readTree(params.getOrDefault(param, "null"));
@@ -125,6 +134,29 @@ final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** From now on, calls get the faults {@code plan} draws. */
+    synchronized void inject(FaultPlan plan) {
+        faults = plan;
+    }
+
+    /** The bot's posts that took effect (including those whose answer was lost), per "channel/thread_ts". */
+    Map<String, Integer> postsByThread() {
+        return threads.postsByThread();
+    }
+
+    /** Every call so far, in order of arrival. */
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The next call of {@code method} hangs longer than the client waits, before or after doing its work. */
+    synchronized void hangNext(String method, FaultPlan.Fault hang) {
+        if (hang != FaultPlan.Fault.HANG_AFTER_DOING && hang != FaultPlan.Fault.HANG_BEFORE_DOING) {
+            throw new IllegalArgumentException("not a hang: " + hang);
+        }
+        hangs.computeIfAbsent(method, ignored -> new ArrayDeque<>()).add(hang);
+    }
+
     /** The next call of {@code method} gets this status, headers and body instead of a normal answer. */
     synchronized void failNext(String method, int status, Map<String, String> headers, String body) {
         failures.computeIfAbsent(method, ignored -> new ArrayDeque<>()).add(new Canned(status, headers, body));
@@ -164,27 +196,77 @@ final class FakeSlackApi implements AutoCloseable {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             Map<String, String> params = contentType != null && contentType.startsWith("application/json")
                     ? jsonParams(body) : formParams(body);
-            Canned canned;
-            synchronized (this) {
-                calls.add(new Call(method, params, Instant.now()));
-                notifyAll();
-                Deque<Canned> queued = failures.get(method);
-                canned = queued == null ? null : queued.poll();
-            }
+            Planned planned = arrive(method, params);
             CountDownLatch gate = held.get(method);
             if (gate != null) {
                 awaitGate(gate);
             }
-            if (canned == null) {
-                canned = new Canned(200, Map.of(), JSON.writeValueAsString(answer(method, params)));
+            if (planned.fault() == FaultPlan.Fault.HANG_BEFORE_DOING) {
+                hang();
+                return; // the client gave up long ago; nothing was done
             }
-            canned.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            byte[] bytes = canned.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(canned.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            Canned canned = planned.canned().isPresent() ? planned.canned().get()
+                    : new Canned(200, Map.of(), JSON.writeValueAsString(answer(method, params)));
+            if (planned.fault() == FaultPlan.Fault.HANG_AFTER_DOING) {
+                hang(); // done, but the answer comes after the client gave up
+                respondToNobody(exchange, canned);
+                return;
             }
+            respond(exchange, canned);
+        }
+    }
+
+    /** How a call will be answered: a canned or faulty answer, or (empty) a normal one. */
+    private record Planned(Optional<Canned> canned, FaultPlan.Fault fault) {
+    }
+
+    /**
+     * Records the call and decides its answer: a queued canned one or hang first, else what the fault plan draws.
+     */
+    private synchronized Planned arrive(String method, Map<String, String> params) {
+        Optional<Canned> canned = Optional.ofNullable(failures.getOrDefault(method, new ArrayDeque<>()).poll());
+        Optional<FaultPlan.Fault> hang = Optional.ofNullable(hangs.getOrDefault(method, new ArrayDeque<>()).poll());
+        FaultPlan.Fault fault = canned.isPresent() ? FaultPlan.Fault.NONE : hang.orElseGet(() -> faults.next(method));
+        int retryAfter = fault == FaultPlan.Fault.RATE_LIMITED ? faults.retryAfterSeconds() : 0;
+        canned = switch (fault) {
+            case RATE_LIMITED -> Optional.of(new Canned(429, Map.of("Retry-After", Integer.toString(retryAfter)),
+                    "{\"ok\":false,\"error\":\"ratelimited\"}"));
+            case SERVER_ERROR -> Optional.of(new Canned(faults.serverErrorStatus(), Map.of(),
+                    "{\"ok\":false,\"error\":\"internal_error\"}"));
+            case NONE, HANG_AFTER_DOING, HANG_BEFORE_DOING -> canned;
+        };
+        calls.add(new Call(method, params, Instant.now(), fault, retryAfter));
+        notifyAll();
+        return new Planned(canned, fault);
+    }
+
+    private static void respondToNobody(HttpExchange exchange, Canned canned) {
+        try {
+            respond(exchange, canned);
+        } catch (IOException expected) { // the client gave up waiting and closed the connection
+            exchange.close();
+        }
+    }
+
+    private void hang() {
+        try {
+            closed.await(faults().hang().toMillis(), TimeUnit.MILLISECONDS); // released at close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized FaultPlan faults() {
+        return faults;
+    }
+
+    private static void respond(HttpExchange exchange, Canned canned) throws IOException {
+        canned.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        byte[] bytes = canned.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(canned.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
@@ -204,15 +286,24 @@ final class FakeSlackApi implements AutoCloseable {
                     .put("bot_id", BOT_ID);
             case "bots.info" -> answer.putObject("bot").put("id", BOT_ID).put("app_id", "A0APP")
                     .put("user_id", BOT_USER).put("name", "supportbot");
-            case "chat.postMessage" -> answer.put("channel", params.get("channel")).put("ts", nextTs())
-                    .putObject("message").put("text", params.getOrDefault("text", ""));
-            case "chat.update" -> answer.put("channel", params.get("channel")).put("ts", params.get("ts"));
+            case "chat.postMessage" -> {
+                String ts = nextTs();
+                threads.posted(params.get("channel"), ts, params);
+                answer.put("channel", params.get("channel")).put("ts", ts)
+                        .putObject("message").put("text", params.getOrDefault("text", ""));
+            }
+            case "chat.update" -> {
+                threads.updated(params.get("channel"), params.get("ts"), params.getOrDefault("text", ""));
+                answer.put("channel", params.get("channel")).put("ts", params.get("ts"));
+            }
             case "chat.postEphemeral" -> answer.put("message_ts", nextTs());
             case "views.open", "views.publish", "views.update" -> answer.putObject("view").put("id", "V0VIEW");
             case "users.info" -> answer.putObject("user").put("id", params.get("user"))
                     .put("team_id", teamOf(params.get("user"))).put("name", params.get("user"));
             case "apps.connections.open" -> answer.put("url", socketModeUrl);
-            case "conversations.replies" -> answer.putArray("messages");
+            case "conversations.replies" -> answer.set("messages", threads.replies(params.get("channel"),
+                    params.get("ts"), !List.of("", "0", "false").contains(params.getOrDefault(
+                            "include_all_metadata", ""))));
             case "chat.getPermalink" -> answer.put("channel", params.get("channel"))
                     .put("permalink", "https://home.example.slack.com/archives/" + params.get("channel"));
             default -> answer.put("warning", "method not modelled by FakeSlackApi");
@@ -251,6 +342,7 @@ final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

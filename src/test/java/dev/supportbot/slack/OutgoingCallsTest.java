@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -23,6 +25,9 @@ class OutgoingCallsTest {
     private static final RetryPolicy FAST = new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(200), 4,
             Duration.ofSeconds(1), 5);
 
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final String THREAD = "1700000000.000100";
+
     private FakeSlackApi slack;
     private OutgoingCalls calls;
 
@@ -30,7 +35,8 @@ class OutgoingCallsTest {
     void start() throws Exception {
         slack = new FakeSlackApi();
         SlackSettings settings = new SlackSettings("xoxb-test", "secret", Optional.empty(), slack.apiUrl());
-        MethodsClient client = settings.slack(new OkHttpClient()).methods("xoxb-test");
+        MethodsClient client = settings.slack(new OkHttpClient.Builder().callTimeout(TIMEOUT).build())
+                .methods("xoxb-test");
         calls = new OutgoingCalls(client, FAST);
     }
 
@@ -83,6 +89,56 @@ class OutgoingCallsTest {
                 () -> post("hello").get(10, TimeUnit.SECONDS));
         assertEquals("channel_not_found", assertInstanceOf(SlackCallException.class, failure.getCause()).error());
         assertEquals(1, slack.calls("chat.postMessage").size());
+    }
+
+    /** A post in {@link #THREAD} that, when its answer is lost, looks for itself there before posting again. */
+    private CompletableFuture<ChatPostMessageResponse> postOnce(String text) {
+        return calls.submitOnce("chat.postMessage", client -> client.chatPostMessage(r -> r.channel("C1")
+                        .threadTs(THREAD).text(text)),
+                OwnPosts.inThread(FakeSlackApi.BOT_USER, "C1", THREAD, message -> text.equals(message.getText())),
+                false);
+    }
+
+    @Test
+    void aPostThatTimedOutAfterGoingThroughIsFoundInItsThreadAndNotPostedAgain() throws Exception {
+        slack.hangNext("chat.postMessage", FaultPlan.Fault.HANG_AFTER_DOING);
+        ChatPostMessageResponse response = postOnce("hello").get(10, TimeUnit.SECONDS);
+        assertEquals(Map.of("C1/" + THREAD, 1), slack.postsByThread(), "one post in the thread");
+        assertEquals(1, slack.calls("chat.postMessage").size());
+        assertEquals(1, slack.calls("conversations.replies").size(), "the thread was read before posting again");
+        assertTrue(response.isOk());
+        assertTrue(response.getTs() != null && !response.getTs().isEmpty(), "the post's ts, found in the thread");
+    }
+
+    @Test
+    void aPostThatTimedOutBeforeGoingThroughIsPostedAgainOnce() throws Exception {
+        slack.hangNext("chat.postMessage", FaultPlan.Fault.HANG_BEFORE_DOING);
+        assertTrue(postOnce("hello").get(10, TimeUnit.SECONDS).isOk());
+        assertEquals(Map.of("C1/" + THREAD, 1), slack.postsByThread());
+        assertEquals(2, slack.calls("chat.postMessage").size());
+    }
+
+    @Test
+    void aBackgroundCallWaitsForInteractiveCallsSubmittedAfterIt() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch carryOn = new CountDownLatch(1);
+        CompletableFuture<ChatPostMessageResponse> first = calls.submit("chat.postMessage", client -> {
+            running.countDown();
+            try {
+                carryOn.await(10, TimeUnit.SECONDS); // keeps the worker busy while the others are queued
+            } catch (InterruptedException e) {
+                throw new InterruptedIOException("interrupted while held");
+            }
+            return client.chatPostMessage(r -> r.channel("C1").text("first"));
+        });
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        CompletableFuture<ChatPostMessageResponse> refresh = calls.submitBackground("chat.postMessage",
+                client -> client.chatPostMessage(r -> r.channel("C1").text("refresh")));
+        CompletableFuture<ChatPostMessageResponse> second = post("second");
+        carryOn.countDown();
+        CompletableFuture.allOf(first, refresh, second).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("first", "second", "refresh"),
+                slack.calls("chat.postMessage").stream().map(call -> call.param("text")).toList());
     }
 
     @Test
