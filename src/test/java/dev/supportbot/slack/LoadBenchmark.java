@@ -7,15 +7,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The HTTP endpoint under load, against the real jar: starts {@code serve} in a child process (JVM flags from
  * {@code --jvm}, default {@code -Xmx256m}) with a {@link FakeSlackApi} on loopback, measures start-up to ready and
  * idle peak RSS, sends distinct signed events open-loop at {@code --rate} per second for {@code --seconds} (after a
- * 10 s warm-up at the same rate), waits for the replies, then reports ack latency, errors, tickets and replies,
- * heap after a full GC, peak RSS, jar size and SIGTERM-to-exit. Ends with one {@code RESULT} line.
- * Run: {@code .ci/bench-load}.
+ * 10 s warm-up at the same rate), waits until the delivery log has nothing pending (every reply posted), then
+ * reports ack latency, errors, tickets and replies, how long the backlog took to drain after the last event, each
+ * reply's delay from its message to its post, heap after a full GC, peak RSS, jar size and SIGTERM-to-exit. Ends
+ * with one {@code RESULT} line. Run: {@code .ci/bench-load}.
  */
 public final class LoadBenchmark {
     private static final int WARM_UP_SECONDS = 10;
@@ -60,19 +60,26 @@ public final class LoadBenchmark {
                 OpenLoopLoad.Result result = load.run(rate * seconds, rate, LoadBenchmark::event,
                         Duration.ofSeconds(10));
                 int expectedReplies = warmUp.answered(200) + result.answered(200);
-                int replies = awaitReplies(slack, expectedReplies, Duration.ofMinutes(3));
+                StoredTickets stored = new StoredTickets(launch.dataDir());
+                long drainStarted = System.nanoTime();
+                long pendingAfterDrain = stored.awaitNothingPending(Duration.ofMinutes(5));
+                long drainMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStarted);
+                int replies = slack.postsByThread().size();
+                long[] replyDelays = replyDelaysMillis(slack);
                 long loadRss = server.peakRssKib();
                 long heap = server.heapUsedAfterGcKib();
                 Duration stop = server.stop(Duration.ofSeconds(30));
-                StoredTickets stored = new StoredTickets(launch.dataDir());
                 long tickets = stored.count();
-                long pending = stored.count("SELECT count(*) FROM slack_deliveries WHERE pending_body IS NOT NULL");
+                long pending = stored.pending();
                 System.out.printf("RESULT load rate=%d seconds=%d sent=%d ack_p50_ms=%.1f ack_p99_ms=%.1f "
-                                + "ack_max_ms=%.1f errors=%d tickets=%d replies=%d/%d heap_after_gc_mib=%.1f "
-                                + "pending_after_stop=%d startup_ms=%d rss_idle_mib=%.1f rss_load_mib=%.1f jar_mib=%.1f "
-                                + "sigterm_exit_ms=%d%n",
+                                + "ack_max_ms=%.1f errors=%d tickets=%d replies=%d/%d drain_ms=%d "
+                                + "pending_after_drain=%d reply_p50_ms=%d reply_p99_ms=%d reply_max_ms=%d "
+                                + "card_updates=%d heap_after_gc_mib=%.1f pending_after_stop=%d startup_ms=%d "
+                                + "rss_idle_mib=%.1f rss_load_mib=%.1f jar_mib=%.1f sigterm_exit_ms=%d%n",
                         rate, seconds, result.sent(), result.percentileMillis(50), result.percentileMillis(99),
-                        result.maxMillis(), result.errors(), tickets, replies, expectedReplies, heap / 1024.0, pending,
+                        result.maxMillis(), result.errors(), tickets, replies, expectedReplies, drainMillis,
+                        pendingAfterDrain, percentile(replyDelays, 50), percentile(replyDelays, 99),
+                        percentile(replyDelays, 100), slack.calls("chat.update").size(), heap / 1024.0, pending,
                         server.startup().toMillis(), idleRss / 1024.0, loadRss / 1024.0,
                         Files.size(jar) / 1024.0 / 1024.0, stop.toMillis());
             }
@@ -105,24 +112,22 @@ public final class LoadBenchmark {
                 """.formatted(Path.of("knowledge").toAbsolutePath(), TEAM, channels));
     }
 
-    /** Waits until {@code expected} messages were posted or nothing new arrived for 10 s; returns how many. */
-    static int awaitReplies(FakeSlackApi slack, int expected, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = -1;
-        long lastChange = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            int now = slack.calls("chat.postMessage").size();
-            if (now >= expected) {
-                return now;
-            }
-            if (now != seen) {
-                seen = now;
-                lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(10)) {
-                return now;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    /**
+     * Each reply's delay, sorted: from its message's ts (made just before the event was due to be sent) to the
+     * arrival of the post in its thread.
+     */
+    private static long[] replyDelaysMillis(FakeSlackApi slack) {
+        return slack.calls("chat.postMessage").stream().filter(call -> !call.param("thread_ts").isEmpty())
+                .mapToLong(call -> call.at().toEpochMilli() - IncomingMessage.postedAt(call.param("thread_ts"))
+                        .toEpochMilli())
+                .sorted().toArray();
+    }
+
+    private static long percentile(long[] sorted, double percent) {
+        if (sorted.length == 0) {
+            return -1;
         }
-        return slack.calls("chat.postMessage").size();
+        int index = (int) Math.ceil(percent / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

@@ -6,12 +6,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Reads a served data folder's SQLite file directly, as an auditor would after the server is gone: ticket counts,
- * each ticket's first-response deadline by idempotency key, and {@code PRAGMA integrity_check}. Not thread-safe.
+ * Reads a served data folder's SQLite file directly, as an auditor would (while the server runs, or after it is
+ * gone): ticket counts, each ticket's first-response deadline by idempotency key, events still pending in the
+ * delivery log, and {@code PRAGMA integrity_check}. Not thread-safe.
  */
 final class StoredTickets {
     private final Path dataDir;
@@ -29,6 +33,23 @@ final class StoredTickets {
         try (Connection connection = open(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(query)) {
             return rows.getLong(1);
+        }
+    }
+
+    /** Events acknowledged whose work (their posts included) is not finished yet. */
+    long pending() throws SQLException {
+        return count("SELECT count(*) FROM slack_deliveries WHERE pending_body IS NOT NULL");
+    }
+
+    /** Waits until no event is pending, or the timeout; returns how many are pending then. */
+    long awaitNothingPending(Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long pending = pending();
+            if (pending == 0 || System.nanoTime() > deadline) {
+                return pending;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
     }
 
