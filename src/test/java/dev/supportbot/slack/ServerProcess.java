@@ -139,6 +139,17 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("no VmHWM in /proc/" + process.pid() + "/status");
     }
 
+    /**
+     * CPU time the process has used so far (user plus system, all threads), from {@code /proc}; unlike wall time it
+     * barely moves when other processes share the cores. Assumes the usual 100 clock ticks per second.
+     */
+    Duration cpuTime() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime: fields 14 and 15
+        return Duration.ofMillis(ticks * 10);
+    }
+
     /** Java heap in use after a full GC, in KiB, as {@code jcmd GC.heap_info} reports it. */
     long heapUsedAfterGcKib() throws IOException, InterruptedException {
         jcmd("GC.run");
