@@ -184,6 +184,26 @@ final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code count} posts are in the thread {@code channel/threadTs}: a call is recorded when it
+     * arrives, its post once it was made, just before the answer leaves.
+     */
+    synchronized void awaitPosts(String thread, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (threads.postsByThread().getOrDefault(thread, 0) < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("waited " + timeout + " for " + count + " post(s) in " + thread + ", got "
+                        + threads.postsByThread().getOrDefault(thread, 0));
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    private synchronized void answered() {
+        notifyAll();
+    }
+
     List<Call> await(String method, int count) throws InterruptedException {
         return await(method, count, call -> true, Duration.ofSeconds(10));
     }
@@ -207,6 +227,7 @@ final class FakeSlackApi implements AutoCloseable {
             }
             Canned canned = planned.canned().isPresent() ? planned.canned().get()
                     : new Canned(200, Map.of(), JSON.writeValueAsString(answer(method, params)));
+            answered();
             if (planned.fault() == FaultPlan.Fault.HANG_AFTER_DOING) {
                 hang(); // done, but the answer comes after the client gave up
                 respondToNobody(exchange, canned);

@@ -57,8 +57,9 @@ class PendingEventReplayTest {
                     .map(DeliveryLog.Arrival::eventId).toList(), "acknowledged, never answered: still pending");
         }
         try (RunningSlackBot bot = RunningSlackBot.http(dataDir)) {
-            bot.slack.await("chat.postMessage", 1, call -> call.param("thread_ts").equals(ts), Duration.ofSeconds(10));
-            assertEquals(1, bot.slack.postsByThread().get(RunningSlackBot.CUSTOMER_CHANNEL + "/" + ts));
+            String thread = RunningSlackBot.CUSTOMER_CHANNEL + "/" + ts;
+            bot.slack.awaitPosts(thread, 1, Duration.ofSeconds(10));
+            assertEquals(1, bot.slack.postsByThread().get(thread));
         }
         try (Database database = Database.open(dataDir)) {
             assertEquals(List.of(), new DeliveryLog(database, Clock.systemUTC()).pending());
