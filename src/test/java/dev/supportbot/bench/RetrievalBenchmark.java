@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * DIR[,base=URL]}, runs JMH in a forked JVM and ends with one {@code RESULT} line. Run: {@code .ci/bench-retrieval}.
  * JMH needs the benchmark class, its states and methods public.
  */
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RetrievalBenchmark {
     private static final String CASES = "supportbot.cases";
