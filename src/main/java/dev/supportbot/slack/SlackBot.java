@@ -82,7 +82,7 @@ public final class SlackBot implements AutoCloseable {
         Metrics metrics = operations.metrics();
         Function<String, Decision> triage = metrics.counting(plainTriage);
         Slack slack = settings.slack(http);
-        MethodsClient client = slack.methods(settings.botToken());
+        MethodsClient client = settings.methods(slack);
         AuthTestResponse auth = authTest(client);
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret()).requestVerificationEnabled(false) // RequestVerifier runs first

@@ -2,6 +2,7 @@ package dev.supportbot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.supportbot.config.ConfigException;
 import dev.supportbot.config.Secrets;
@@ -62,6 +63,11 @@ record SlackSettings(String botToken, String signingSecret, Optional<String> app
             config.setProxyUrl(null); // the SDK reads HTTP(S)_PROXY and ignores NO_PROXY
         }
         return Slack.getInstance(config, new SlackHttpClient(http));
+    }
+
+    /** The Web API client the bot makes its calls with, on the SDK entry point {@code slack}. */
+    MethodsClient methods(Slack slack) {
+        return new SlackMethods(slack.getHttpClient(), botToken, slack.getConfig().getMethodsEndpointUrlPrefix());
     }
 
     @Override

@@ -35,8 +35,8 @@ class OutgoingCallsTest {
     void start() throws Exception {
         slack = new FakeSlackApi();
         SlackSettings settings = new SlackSettings("xoxb-test", "secret", Optional.empty(), slack.apiUrl());
-        MethodsClient client = settings.slack(new OkHttpClient.Builder().callTimeout(TIMEOUT).build())
-                .methods("xoxb-test");
+        MethodsClient client = settings.methods(
+                settings.slack(new OkHttpClient.Builder().callTimeout(TIMEOUT).build()));
         calls = new OutgoingCalls(client, FAST);
     }
 
