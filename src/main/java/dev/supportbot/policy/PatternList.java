@@ -11,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
  * that tells in a single scan whether any matches: most messages match none of a list. Immutable; thread-safe.
  */
 public record PatternList(List<Pattern> patterns, Pattern any) {
-    private static final PatternList EMPTY = new PatternList(List.of(), null);
+    /** The list of no patterns: matches nothing. */
+    public static final PatternList NONE = new PatternList(List.of(), null);
     /** Back-references count groups, which the joined alternation renumbers. */
     private static final Pattern BACK_REFERENCE = Pattern.compile("\\\\(?:[1-9]|k<)");
     private static final String WORD_BOUNDARY = "\\b";
@@ -22,7 +23,7 @@ public record PatternList(List<Pattern> patterns, Pattern any) {
 
     public static PatternList of(List<Pattern> patterns) {
         if (patterns.isEmpty()) {
-            return EMPTY;
+            return NONE;
         }
         boolean joinable = patterns.stream().noneMatch(pattern -> BACK_REFERENCE.matcher(pattern.pattern()).find()
                 || pattern.flags() != Pattern.CASE_INSENSITIVE);
@@ -93,10 +94,6 @@ public record PatternList(List<Pattern> patterns, Pattern any) {
             patterns.add(Policy.compile(file, key, regex));
         }
         return of(patterns);
-    }
-
-    public boolean isEmpty() {
-        return patterns.isEmpty();
     }
 
     /** Whether any of the patterns matches somewhere in the text. */

@@ -1,7 +1,5 @@
 package dev.supportbot.policy;
 
-import java.util.List;
-
 /**
  * One out-of-scope item of the support scope, with the phrases that identify a request about it.
  * {@code yieldsToInfrastructure}: a problem that also names infrastructure (a node, a GPU, the network) and
@@ -15,6 +13,6 @@ public record ScopeTopic(String id, String label, PatternList signals, boolean y
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("out_of_scope item " + id + " has no label");
         }
-        signals = signals == null ? PatternList.of(List.of()) : signals;
+        signals = signals == null ? PatternList.NONE : signals;
     }
 }

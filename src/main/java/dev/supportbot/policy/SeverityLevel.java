@@ -23,7 +23,7 @@ public record SeverityLevel(Severity severity, String name, String definition, D
                     "severity " + severity + " needs a positive initial_response, got " + initialResponse);
         }
         examples = List.copyOf(examples == null ? List.of() : examples);
-        signals = signals == null ? PatternList.of(List.of()) : signals;
+        signals = signals == null ? PatternList.NONE : signals;
     }
 
     /** The target in words: "4 hours", "90 minutes", "2 days". */

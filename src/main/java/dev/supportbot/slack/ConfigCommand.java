@@ -32,7 +32,8 @@ public final class ConfigCommand {
         public Integer call() {
             SupportbotConfig settings = ConfigFile.load(
                     ConfigFile.choose(Optional.ofNullable(config), System.getenv()), System.getenv());
-            WorkspaceConfig workspace = ConfigFile.check(settings.file(), () -> WorkspaceConfig.from(settings.workspace()));
+            WorkspaceConfig workspace = ConfigFile.check(settings.file(),
+                    () -> WorkspaceConfig.from(settings.workspace()));
             SlackSettings slack = SlackSettings.from(settings);
             folder(settings.file(), "knowledge.dir", settings.knowledge().dir());
             for (DocSource source : settings.knowledge().sources()) {

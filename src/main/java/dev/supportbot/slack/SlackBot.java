@@ -145,7 +145,8 @@ public final class SlackBot implements AutoCloseable {
         try {
             events.resumePending();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the events left pending by the last run: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the events left pending by the last run: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -27,7 +27,8 @@ class BadConfigTest {
     private Run run(String yaml, String... command) throws Exception {
         Path file = dir.resolve("supportbot.yaml");
         Files.writeString(file, yaml);
-        String[] args = Stream.concat(Stream.of(command), Stream.of("--config", file.toString())).toArray(String[]::new);
+        String[] args = Stream.concat(Stream.of(command), Stream.of("--config", file.toString()))
+                .toArray(String[]::new);
         return new Run(CommandRun.of(args), file);
     }
 

@@ -180,7 +180,8 @@ class DeploymentManifestsTest {
         Path file = dir.resolve("supportbot.yaml");
         Files.writeString(file, kind("ConfigMap").at("/data/supportbot.yaml").asText());
         SupportbotConfig http = ConfigFile.load(file, Map.of("SLACK_BOT_TOKEN", "xoxb-1"));
-        SupportbotConfig socket = ConfigFile.load(file, Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
+        SupportbotConfig socket = ConfigFile.load(file,
+                Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
         assertEquals(3000, http.opsPort());
         assertEquals(3000, socket.opsPort());
         assertEquals(Path.of(mountPath("data")), http.dataDir());

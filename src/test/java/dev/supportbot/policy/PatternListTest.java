@@ -56,7 +56,7 @@ class PatternListTest {
     @Test
     void anEmptyListMatchesNothing() {
         PatternList list = PatternList.compile(FILE, "signals", null);
-        assertTrue(list.isEmpty());
+        assertTrue(list.patterns().isEmpty());
         assertFalse(list.foundIn("anything at all"));
     }
 

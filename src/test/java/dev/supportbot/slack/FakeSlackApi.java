@@ -86,7 +86,8 @@ final class FakeSlackApi implements AutoCloseable {
         private static void collect(JsonNode node, StringBuilder text) {
             if (node.isObject()) {
                 node.properties().forEach(field -> {
-                    if (field.getValue().isTextual() && List.of("text", "value", "action_id").contains(field.getKey())) {
+                    if (field.getValue().isTextual()
+                            && List.of("text", "value", "action_id").contains(field.getKey())) {
                         text.append(field.getValue().asText()).append('\n');
                     } else {
                         collect(field.getValue(), text);

@@ -47,7 +47,8 @@ public final class LoadBenchmark {
         Path work = Files.createTempDirectory("supportbot-load");
         try (FakeSlackApi slack = new FakeSlackApi()) {
             ServerProcess.Launch launch = new ServerProcess.Launch(jar, jvm, work.resolve("data"),
-                    writeConfig(work), Path.of("knowledge").toAbsolutePath(), slack.apiUrl(), work.resolve("server.log"));
+                    writeConfig(work), Path.of("knowledge").toAbsolutePath(), slack.apiUrl(),
+                    work.resolve("server.log"));
             try (ServerProcess server = ServerProcess.start(launch, Duration.ofSeconds(60))) {
                 long idleRss = server.peakRssKib();
                 System.out.printf("jvm %s; ready after %d ms; peak RSS idle %.1f MiB; log %s%n", jvm,

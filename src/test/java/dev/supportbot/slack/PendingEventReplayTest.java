@@ -26,7 +26,8 @@ class PendingEventReplayTest {
                 RunningSlackBot.CUSTOMER, RunningSlackBot.CUSTOMER_TEAM, ts,
                 "the whole cluster is down, nobody can log in"));
         try (Database database = Database.open(dataDir)) {
-            new DeliveryLog(database, Clock.systemUTC()).recordArrivals(List.of(new DeliveryLog.Arrival("EvCrashed", body)));
+            new DeliveryLog(database, Clock.systemUTC())
+                    .recordArrivals(List.of(new DeliveryLog.Arrival("EvCrashed", body)));
         }
         try (RunningSlackBot bot = RunningSlackBot.http(dataDir)) {
             bot.slack.await("chat.postMessage", 1, call -> call.param("thread_ts").equals(ts)
