@@ -38,8 +38,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * ("text") of JSON-lines case files. {@link #main} takes the case files, then optional {@code --source
  * DIR[,base=URL]}, runs JMH in a forked JVM and ends with one {@code RESULT} line. Run: {@code .ci/bench-retrieval}.
  * JMH needs the benchmark class, its states and methods public.
+ *
+ * <p>Warm-up is 40 seconds: the JIT compilers share the two cores with the benchmark threads, and triage (Lucene,
+ * analysis, regular expressions) only reaches its steady speed after 20 to 30 seconds of work when every core is
+ * busy. The bot is a long-running server, so its steady speed is what counts.
  */
-@Warmup(iterations = 6, time = 2)
+@Warmup(iterations = 20, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RetrievalBenchmark {
     private static final String CASES = "supportbot.cases";
