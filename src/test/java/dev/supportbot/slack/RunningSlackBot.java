@@ -191,6 +191,11 @@ final class RunningSlackBot implements AutoCloseable {
         return signer.post(events, "application/x-www-form-urlencoded", form(Map.of("payload", payload.toString())));
     }
 
+    /** Events acknowledged whose work (triage, ticket, posts) has not finished yet. */
+    int pendingEvents() {
+        return new DeliveryLog(database, Clock.systemUTC()).pending().size();
+    }
+
     List<Ticket> tickets() {
         return store.queries().list(Intake.BOT, TicketQuery.all());
     }
