@@ -33,7 +33,7 @@ public record PatternList(List<Pattern> patterns, Pattern any) {
     /**
      * One alternation of every pattern's alternatives. Those that start at a word boundary share one {@code \b}:
      * most positions of a text are inside a word, and there the whole alternation fails on one check instead of
-     * one per alternative.
+     * one per alternative. At a word start they are tried by leading character ({@link LeadingChars}).
      */
     private static Pattern joined(List<Pattern> patterns) {
         List<String> atWordStart = new ArrayList<>();
@@ -41,7 +41,7 @@ public record PatternList(List<Pattern> patterns, Pattern any) {
         for (Pattern pattern : patterns) {
             for (String alternative : topLevelAlternatives(pattern.pattern())) {
                 if (alternative.startsWith(WORD_BOUNDARY)) {
-                    atWordStart.add("(?:" + alternative.substring(WORD_BOUNDARY.length()) + ")");
+                    atWordStart.add(alternative.substring(WORD_BOUNDARY.length()));
                 } else {
                     elsewhere.add("(?:" + alternative + ")");
                 }
@@ -49,7 +49,7 @@ public record PatternList(List<Pattern> patterns, Pattern any) {
         }
         List<String> parts = new ArrayList<>();
         if (!atWordStart.isEmpty()) {
-            parts.add(WORD_BOUNDARY + "(?:" + String.join("|", atWordStart) + ")");
+            parts.add(WORD_BOUNDARY + "(?:" + LeadingChars.alternation(atWordStart) + ")");
         }
         parts.addAll(elsewhere);
         try {
