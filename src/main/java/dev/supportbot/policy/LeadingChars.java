@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Groups regex alternatives by the character they must start with, so that one alternation of hundreds of words
@@ -27,6 +28,24 @@ final class LeadingChars {
      * are grouped in lower case, for a case-insensitive pattern.
      */
     static String alternation(List<String> alternatives) {
+        Grouped grouped = group(alternatives);
+        List<String> parts = grouped.byLead();
+        parts.addAll(grouped.unknownLead());
+        return String.join("|", parts);
+    }
+
+    /**
+     * As {@link #alternation}, when every alternative has a plain leading character: then the alternative that
+     * matches first at a position, and so the match itself, is the one the list in its order gives (two
+     * alternatives with different leading characters never match at the same position, and spreading keeps the
+     * order). Empty otherwise.
+     */
+    static Optional<String> orderedAlternation(List<String> alternatives) {
+        Grouped grouped = group(alternatives);
+        return grouped.unknownLead().isEmpty() ? Optional.of(String.join("|", grouped.byLead())) : Optional.empty();
+    }
+
+    private static Grouped group(List<String> alternatives) {
         Map<String, List<String>> byLead = new LinkedHashMap<>();
         List<String> unknownLead = new ArrayList<>();
         for (String alternative : alternatives) {
@@ -43,8 +62,7 @@ final class LeadingChars {
         List<String> parts = new ArrayList<>();
         // Each rest in its own group: an inline flag in one must not reach the next.
         byLead.forEach((lead, rests) -> parts.add(lead + "(?:(?:" + String.join(")|(?:", rests) + "))"));
-        parts.addAll(unknownLead);
-        return String.join("|", parts);
+        return new Grouped(parts, unknownLead);
     }
 
     /** The alternative with a leading plain group spread over the group's alternatives, recursively. */
@@ -132,5 +150,9 @@ final class LeadingChars {
         char c = lead.charAt(lead.length() - 1);
         return Character.isLetterOrDigit(c) ? String.valueOf(c).toLowerCase(Locale.ROOT)
                 : c == ' ' ? " " : "\\" + c;
+    }
+
+    /** The alternatives grouped by leading character, each group as one regex, and those kept whole. */
+    private record Grouped(List<String> byLead, List<String> unknownLead) {
     }
 }

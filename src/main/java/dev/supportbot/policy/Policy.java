@@ -118,7 +118,7 @@ public final class Policy {
             Map<Severity, Pattern> stated = new EnumMap<>(Severity.class);
             if (statedSeverity != null) {
                 statedSeverity.forEach((id, regex) -> stated.put(parseSeverity(file, "stated_severity", id),
-                        compile(file, "stated_severity." + id, regex)));
+                        PatternList.scanner(compile(file, "stated_severity." + id, regex))));
             }
             if (scope == null) {
                 throw new PolicyException(file + ": scope is missing");

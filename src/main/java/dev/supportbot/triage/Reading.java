@@ -55,7 +55,7 @@ final class Reading {
             return List.of();
         }
         List<String> found = new ArrayList<>();
-        for (Pattern pattern : patterns.patterns()) {
+        for (Pattern pattern : patterns.scanners()) {
             Matcher matcher = pattern.matcher(text);
             while (matcher.find()) {
                 if (!negated(matcher.start()) && !(question && hypothetical(matcher.start()))) {
