@@ -47,6 +47,7 @@ final class RunningSlackBot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory JSON_NODES = JSON.getNodeFactory();
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final AtomicLong LAST_TS_MICROS = new AtomicLong();
 
     final FakeSlackApi slack;
     final SlackSigner signer = new SlackSigner(SECRET);
@@ -132,10 +133,15 @@ final class RunningSlackBot implements AutoCloseable {
         return events.resolve(path);
     }
 
-    /** A fresh message ts at the current time, unique within the test run. */
+    /**
+     * A fresh message ts at the current time to the microsecond, unique within the test run: two asked for in the
+     * same microsecond are one microsecond apart.
+     */
     static String nextTs() {
         Instant now = Instant.now();
-        return now.getEpochSecond() + "." + String.format("%06d", (now.getNano() / 1000 + SEQUENCE.incrementAndGet()) % 1_000_000);
+        long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        long micros = LAST_TS_MICROS.updateAndGet(last -> Math.max(last + 1, nowMicros));
+        return micros / 1_000_000 + "." + String.format("%06d", micros % 1_000_000);
     }
 
     static String nextEventId() {
