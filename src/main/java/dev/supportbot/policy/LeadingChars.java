@@ -12,8 +12,9 @@ import java.util.Optional;
  * costs a character check per group at each position instead of a try per word. An alternative that starts with a
  * plain group is first spread over the group's own alternatives ({@code (a|b)c} is {@code ac|bc}); one whose first
  * character is not plain to see (a class, {@code \w}, an optional first element, a lookaround, a flag) is kept whole
- * and tried as before. The result matches at exactly the positions the alternatives match at; which alternative
- * matches first may differ, so it answers "is there a match", not "which". Stateless.
+ * and tried as before. {@link #alternation} matches at exactly the positions the alternatives match at, but which
+ * alternative matches first may differ, so it answers "is there a match"; {@link #orderedAlternation} also keeps
+ * which, so it finds the same matches. Stateless.
  */
 final class LeadingChars {
     /** An alternative is spread over its leading group at most into this many; beyond, it is kept whole. */
@@ -99,19 +100,9 @@ final class LeadingChars {
 
     /** The index of the parenthesis that closes the one at 0, skipping escapes and classes; -1 if none. */
     private static int closingParenthesis(String regex) {
-        int depth = 0;
-        int classDepth = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (classDepth > 0) {
-                classDepth += c == '[' ? 1 : c == ']' ? -1 : 0;
-            } else if (c == '[') {
-                classDepth = 1;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+        int[] depths = PatternList.depths(regex);
+        for (int i = 1; i < regex.length(); i++) {
+            if (regex.charAt(i) == ')' && depths[i] == 0) {
                 return i;
             }
         }

@@ -100,29 +100,47 @@ public record PatternList(List<Pattern> patterns, Pattern any, List<Pattern> sca
 
     /** The regex split at each {@code |} that is outside every group and character class. */
     static List<String> topLevelAlternatives(String regex) {
+        int[] depths = depths(regex);
         List<String> alternatives = new ArrayList<>();
-        int depth = 0;
-        int classDepth = 0;
         int start = 0;
         for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (classDepth > 0) {
-                classDepth += c == '[' ? 1 : c == ']' ? -1 : 0;
-            } else if (c == '[') {
-                classDepth = 1;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
+            if (regex.charAt(i) == '|' && depths[i] == 0) {
                 alternatives.add(regex.substring(start, i));
                 start = i + 1;
             }
         }
         alternatives.add(regex.substring(start));
         return alternatives;
+    }
+
+    /**
+     * For each character of a regex, how many groups it sits in (a group's own parentheses count as outside it),
+     * or -1 for a character that is escaped or inside a character class.
+     */
+    static int[] depths(String regex) {
+        int[] depths = new int[regex.length()];
+        int depth = 0;
+        int classDepth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                depths[i] = -1;
+                if (i + 1 < regex.length()) {
+                    depths[++i] = -1;
+                }
+            } else if (classDepth > 0) {
+                classDepth += c == '[' ? 1 : c == ']' ? -1 : 0;
+                depths[i] = -1;
+            } else if (c == '[') {
+                classDepth = 1;
+                depths[i] = -1;
+            } else {
+                depth -= c == ')' ? 1 : 0;
+                depths[i] = depth;
+                depth += c == '(' ? 1 : 0;
+            }
+        }
+        return depths;
     }
 
     /** The regexes listed under {@code key} in {@code file}; a bad one fails naming the key and the file. */
