@@ -34,10 +34,37 @@ public final class ChatText {
         return BARE_LINK.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
     }
 
+    /**
+     * Whether every step below would leave the text as it is: printable ASCII (so already NFKC, no typographic
+     * quotes, no control characters), newlines allowed, no markup or entity, no run of spaces, nothing to strip,
+     * not too long. Most questions are such text, and triage hands its plain text on to search: one pass over the
+     * characters then replaces the regular expressions.
+     */
+    private static boolean alreadyPlain(String text) {
+        int length = text.length();
+        if (length == 0 || length > MAX_ANALYSED_CHARS
+                || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(length - 1))) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean printable = c >= ' ' && c < 0x7F && c != '<' && c != '&';
+            if (!printable && c != '\n' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     /** The readable text of a Slack message, at most {@link #MAX_ANALYSED_CHARS} characters. */
     public static String plain(String slackText) {
         if (slackText == null) {
             return "";
+        }
+        if (alreadyPlain(slackText)) {
+            return slackText;
         }
         String text = slackText.length() > MAX_ANALYSED_CHARS * 2
                 ? slackText.substring(0, MAX_ANALYSED_CHARS * 2) : slackText;

@@ -2,8 +2,10 @@ package dev.supportbot.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChatTextTest {
@@ -29,6 +31,30 @@ class ChatTextTest {
         String plain = ChatText.plain("down ".repeat(1_000_000));
         assertTrue(plain.length() <= ChatText.MAX_ANALYSED_CHARS);
         assertTrue(plain.startsWith("down down"));
+    }
+
+    @Test
+    void plainAsciiTextComesBackAsItIsAndAnythingElseIsStillCleaned() {
+        String question = "What is the initial response time for Severity 1?\nAnd for P2?";
+        assertSame(question, ChatText.plain(question));
+        assertEquals("a b", ChatText.plain("a  b"));
+        assertEquals("a b", ChatText.plain("a\tb"));
+        assertEquals("ab", ChatText.plain("a\u007Fb"));
+        assertEquals("ab", ChatText.plain("a\rb"));
+        assertEquals("a", ChatText.plain(" a"));
+        assertEquals("a", ChatText.plain("a\n"));
+        assertEquals("x & y", ChatText.plain("x &amp; y"));
+        assertEquals("hi", ChatText.plain("<@U1> hi"));
+        assertEquals("it's down", ChatText.plain("it\u2019s down"));
+    }
+
+    @Test
+    void cleaningTwiceGivesWhatCleaningOnceGives() {
+        for (String text : List.of("<@U1> the cluster is down", "what is sev 1?", "a \u00A0 b", "x &lt;y&gt;",
+                "fullwidth \uFF24\uFF2F\uFF37\uFF2E", "tab\there", "line\n\nbreaks", "emoji \uD83D\uDD25 only")) {
+            String once = ChatText.plain(text);
+            assertEquals(once, ChatText.plain(once), text);
+        }
     }
 
     @Test

@@ -93,6 +93,22 @@ class KnowledgeBaseTest {
         }
     }
 
+    @Test
+    void aQuestionAskedAgainAfterOthersScoresTheSame() {
+        List<String> questions = List.of("What is the initial response time for Severity 1?",
+                "is VPN support out of scope?", "how are InfiniBand problems handled on a 1CC",
+                "what does managed slurm do when a node fails", "who is our technical account manager");
+        List<List<String>> first = questions.stream().map(KnowledgeBaseTest::scored).toList();
+        List<List<String>> again = questions.reversed().stream().map(KnowledgeBaseTest::scored).toList().reversed();
+        assertEquals(first, again);
+    }
+
+    /** The question's hits as section and score, which must not depend on what was searched before. */
+    private static List<String> scored(String question) {
+        return knowledge.search(question, 5).stream().map(hit -> hit.passage().section() + "=" + hit.score())
+                .toList();
+    }
+
     private static String sectionFor(String question) {
         return knowledge.search(question, 1).get(0).passage().section();
     }
