@@ -60,6 +60,7 @@ public record PatternList(List<Pattern> patterns, Pattern any, List<Pattern> sca
         return !BACK_REFERENCE.matcher(pattern.pattern()).find() && pattern.flags() == Pattern.CASE_INSENSITIVE;
     }
 
+    /** The regrouped regex, or {@code fallback} when regrouping broke a construct it does not know. */
     private static Pattern compileOr(String regex, Pattern fallback) {
         try {
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
@@ -90,12 +91,8 @@ public record PatternList(List<Pattern> patterns, Pattern any, List<Pattern> sca
             parts.add(WORD_BOUNDARY + "(?:" + LeadingChars.alternation(atWordStart) + ")");
         }
         parts.addAll(elsewhere);
-        try {
-            return Pattern.compile(String.join("|", parts), Pattern.CASE_INSENSITIVE);
-        } catch (PatternSyntaxException e) {
-            // A construct the split above does not know: look for the patterns one by one.
-            return null;
-        }
+        // Null when a construct the split above does not know breaks it: the patterns are then tried one by one.
+        return compileOr(String.join("|", parts), null);
     }
 
     /** The regex split at each {@code |} that is outside every group and character class. */

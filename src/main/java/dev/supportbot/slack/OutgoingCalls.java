@@ -53,6 +53,11 @@ final class OutgoingCalls implements AutoCloseable {
     @FunctionalInterface
     interface Probe<T extends SlackApiTextResponse> {
         Optional<T> find(MethodsClient client) throws IOException, SlackApiException;
+
+        /** For a call that may safely be sent again: never finds anything. */
+        static <T extends SlackApiTextResponse> Probe<T> none() {
+            return client -> Optional.empty();
+        }
     }
 
     private record Pending<T extends SlackApiTextResponse>(String method, Call<T> call, Probe<T> probe,
@@ -73,7 +78,7 @@ final class OutgoingCalls implements AutoCloseable {
 
     /** Queues a call; the future completes with the response when Slack says ok, exceptionally otherwise. */
     <T extends SlackApiTextResponse> CompletableFuture<T> submit(String method, Call<T> call) {
-        return enqueue(method, call, ignored -> Optional.empty(), false, Priority.INTERACTIVE);
+        return enqueue(method, call, Probe.none(), false, Priority.INTERACTIVE);
     }
 
     /**
@@ -88,7 +93,7 @@ final class OutgoingCalls implements AutoCloseable {
 
     /** Queues a call that waits until no interactive call does. */
     <T extends SlackApiTextResponse> CompletableFuture<T> submitBackground(String method, Call<T> call) {
-        return enqueue(method, call, ignored -> Optional.empty(), false, Priority.BACKGROUND);
+        return enqueue(method, call, Probe.none(), false, Priority.BACKGROUND);
     }
 
     private <T extends SlackApiTextResponse> CompletableFuture<T> enqueue(String method, Call<T> call, Probe<T> probe,
